@@ -1,0 +1,28 @@
+//! Orrery's core: the document model, the compile-time analysis that fills it,
+//! and the filtering and search logic the viewer runs.
+//!
+//! The crate has no web dependencies. With the default `analysis` feature it
+//! reads and analyses a folder of articles (used by the app's `build.rs` and by
+//! the `corpus` report binary). Without it, only the model and the query-time
+//! logic are compiled, which is what the wasm app links.
+
+#![forbid(unsafe_code)]
+
+pub mod date;
+pub mod model;
+
+#[cfg(feature = "analysis")]
+pub mod analyse;
+#[cfg(feature = "analysis")]
+pub mod fold;
+#[cfg(feature = "analysis")]
+pub mod metadata;
+#[cfg(feature = "analysis")]
+pub mod read;
+#[cfg(feature = "analysis")]
+pub mod report;
+#[cfg(feature = "analysis")]
+pub mod slug;
+
+pub use date::{Date, Precision};
+pub use model::*;

@@ -1,0 +1,181 @@
+//! Reading a corpus folder: file discovery, decoding and the errors that stop a build.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A problem that stops the build and the report. It always names the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusError {
+    pub path: PathBuf,
+    /// 1-based line, where the problem has one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl CorpusError {
+    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        CorpusError { path: path.into(), line: None, message: message.into() }
+    }
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "error: {}:{}: {}", self.path.display(), line, self.message),
+            None => write!(f, "error: {}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// Something the curator should know that does not stop the build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "warning: {}: {}", self.path.display(), self.message)
+    }
+}
+
+/// One file's decoded text, before analysis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub name: String,
+    pub text: String,
+}
+
+/// The `*.txt` files of `dir`, sorted by file name so builds are deterministic.
+/// Other entries are reported as warnings (except `corpus.toml` and hidden files)
+/// so that nothing is skipped silently.
+pub fn list_text_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), CorpusError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| CorpusError::new(dir, format!("cannot read the corpus folder: {e}")))?;
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| CorpusError::new(dir, format!("cannot list the corpus folder: {e}")))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_txt = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
+        if is_txt && path.is_file() {
+            files.push(path);
+        } else if name != crate::metadata::METADATA_FILE && !name.starts_with('.') {
+            warnings.push(Warning { path, message: "not a .txt file; ignored".into() });
+        }
+    }
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, warnings))
+}
+
+/// Decodes a file's bytes: strips a UTF-8 byte-order mark, falls back to
+/// Windows-1252 for text that is not UTF-8 (with a warning), and normalises
+/// CRLF and CR line endings to LF. Empty or whitespace-only text and NUL bytes
+/// are errors.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>), CorpusError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(CorpusError::new(
+            path,
+            format!("contains a NUL byte at offset {pos}; is it binary or UTF-16? Save it as UTF-8 text"),
+        ));
+    }
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), None),
+        Err(e) => {
+            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let warning = Warning {
+                path: path.to_owned(),
+                message: format!(
+                    "not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
+                    e.valid_up_to()
+                ),
+            };
+            (decoded.into_owned(), Some(warning))
+        }
+    };
+    let text = normalise_line_endings(&text);
+    if text.trim().is_empty() {
+        return Err(CorpusError::new(path, "the file is empty or contains only whitespace"));
+    }
+    Ok((text, warning))
+}
+
+/// CRLF and lone CR become LF.
+pub fn normalise_line_endings(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Reads and decodes every `*.txt` file of `dir`. All errors are collected, so
+/// a curator sees every bad file at once.
+pub fn read_folder(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Warning>), Vec<CorpusError>> {
+    let (paths, mut warnings) = list_text_files(dir).map_err(|e| vec![e])?;
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let result = std::fs::read(&path)
+            .map_err(|e| CorpusError::new(&path, format!("cannot read: {e}")))
+            .and_then(|bytes| decode(&path, &bytes));
+        match result {
+            Ok((text, warning)) => {
+                warnings.extend(warning);
+                files.push(SourceFile { path, name, text });
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if files.is_empty() && errors.is_empty() {
+        errors.push(CorpusError::new(dir, "the corpus folder has no .txt files"));
+    }
+    if errors.is_empty() {
+        Ok((files, warnings))
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_normalises_line_endings() {
+        let (text, warning) = decode(Path::new("a.txt"), b"\xEF\xBB\xBFTitle\r\n\r\nBody\rMore\n").unwrap();
+        assert_eq!(text, "Title\n\nBody\nMore\n");
+        assert!(warning.is_none());
+    }
+
+    #[test]
+    fn falls_back_to_windows_1252_with_a_warning_naming_the_file() {
+        let (text, warning) = decode(Path::new("old.txt"), b"Caf\xE9 \x93quoted\x94").unwrap();
+        assert_eq!(text, "Café “quoted”");
+        let warning = warning.unwrap();
+        assert!(warning.to_string().contains("old.txt"));
+        assert!(warning.message.contains("Windows-1252"));
+    }
+
+    #[test]
+    fn empty_whitespace_and_nul_files_are_errors_naming_the_file() {
+        for bytes in [&b""[..], b"  \n\t\r\n", b"\xEF\xBB\xBF \n"] {
+            let err = decode(Path::new("blank.txt"), bytes).unwrap_err();
+            assert!(err.to_string().contains("blank.txt"), "{err}");
+            assert!(err.message.contains("empty"));
+        }
+        let err = decode(Path::new("bin.txt"), b"Title\0\0").unwrap_err();
+        assert!(err.to_string().contains("bin.txt") && err.message.contains("NUL"));
+    }
+}

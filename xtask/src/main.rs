@@ -1,0 +1,48 @@
+//! Orrery's task runner: `cargo xtask <task>` (an alias in `.cargo/config.toml`).
+//!
+//! Every task first installs whatever tool is missing (see `tools.rs`), so the
+//! README's two commands work on a fresh machine with only rustup, cargo, node,
+//! npm and apt.
+
+mod build;
+mod cmd;
+mod serve;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  serve [--corpus DIR]                   build the release app and serve it at http://127.0.0.1:8080/, rebuilding on change
+  build [--corpus DIR] [--public-url /sub/] [--dist DIR]
+                                         a release build into dist/ (or DIR), with the size of every file
+  test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
+  tools                                  only install what is missing";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((task, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match task.as_str() {
+        "serve" => build::Options::parse(rest).and_then(|o| serve::run(&o)),
+        "build" => build::Options::parse(rest).and_then(|o| build::run(&o).map(|_| ())),
+        "test" if rest.is_empty() => test::run(),
+        "tools" if rest.is_empty() => tools::ensure(tools::Need::Browser),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown task or arguments: {}\n\n{USAGE}", args.join(" "))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

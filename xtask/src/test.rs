@@ -1,0 +1,164 @@
+//! `cargo xtask test`: every test layer in order, then one line that totals them.
+//!
+//! 1. `cargo test --workspace`, natively;
+//! 2. the app's wasm tests in headless Chromium (wasm-bindgen-test-runner);
+//! 3. end-to-end: release builds for `/orrery/` (the seeds) and `/alt/`
+//!    (a second corpus), served by a plain static file server with no rewrite
+//!    rules, driven by Playwright in Debian's Chromium.
+//!
+//! It exits non-zero if any test failed or if any layer ran no test.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::build::{run_trunk_build, Options};
+use crate::cmd::{command, root, run_capturing};
+use crate::tools::{ensure, Need};
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+}
+
+pub fn run() -> Result<(), String> {
+    let started = std::time::Instant::now();
+    ensure(Need::Browser)?;
+    let layers: [(&str, fn() -> Result<Tally, String>); 3] =
+        [("native", native), ("wasm", wasm), ("end-to-end", end_to_end)];
+    let mut total = Tally::default();
+    let mut problems = Vec::new();
+    for (name, layer) in layers {
+        println!("\n=== {name} tests ===");
+        let tally = layer().unwrap_or_else(|message| {
+            eprintln!("xtask: the {name} layer could not run: {message}");
+            Tally { passed: 0, failed: 1 }
+        });
+        println!("--- {name}: {} passed, {} failed", tally.passed, tally.failed);
+        if tally.passed + tally.failed == 0 {
+            problems.push(format!("the {name} layer ran no test"));
+        }
+        total.passed += tally.passed;
+        total.failed += tally.failed;
+    }
+    println!("\nall layers took {:.0} s", started.elapsed().as_secs_f64());
+    for problem in &problems {
+        eprintln!("xtask: {problem}");
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed > 0 || !problems.is_empty() {
+        return Err("tests failed".into());
+    }
+    Ok(())
+}
+
+fn native() -> Result<Tally, String> {
+    cargo_test(command("cargo").args(["test", "--workspace"]))
+}
+
+fn wasm() -> Result<Tally, String> {
+    let mut cargo = command("cargo");
+    cargo
+        .args(["test", "-p", "orrery", "--target", "wasm32-unknown-unknown"])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    cargo_test(&mut cargo)
+}
+
+/// Runs a cargo test command and adds up its `test result:` lines. A failure
+/// with no failed test (a compile error, say) counts as one failure.
+fn cargo_test(command: &mut Command) -> Result<Tally, String> {
+    let (success, lines) = run_capturing(command)?;
+    let mut tally = Tally::default();
+    for line in &lines {
+        if let Some(rest) = line.trim().strip_prefix("test result: ") {
+            tally.passed += number_before(rest, " passed");
+            tally.failed += number_before(rest, " failed");
+        }
+    }
+    if !success && tally.failed == 0 {
+        tally.failed = 1;
+    }
+    Ok(tally)
+}
+
+fn number_before(text: &str, word: &str) -> u64 {
+    text.find(word)
+        .and_then(|end| text[..end].rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+fn end_to_end() -> Result<Tally, String> {
+    let site = root().join("target/e2e-site");
+    let _ = std::fs::remove_dir_all(&site);
+    for (corpus, sub) in [("seeds", "orrery"), ("e2e/fixtures/alt-corpus", "alt")] {
+        let options = Options {
+            corpus: root().join(corpus),
+            public_url: format!("/{sub}/"),
+            dist: site.join(sub),
+        };
+        run_trunk_build(&options)?;
+    }
+    let port = free_port()?;
+    let server = StaticServer::start(&site, port)?;
+    let results = root().join("e2e/test-results/results.json");
+    let _ = std::fs::remove_file(&results);
+    let mut playwright = command("playwright");
+    playwright
+        .args(["test"])
+        .current_dir(root().join("e2e"))
+        .env("BASE_URL", format!("http://127.0.0.1:{port}/orrery/"));
+    let (success, _) = run_capturing(&mut playwright)?;
+    drop(server);
+    let mut tally = playwright_tally(&results)?;
+    if !success && tally.failed == 0 {
+        tally.failed = 1;
+    }
+    Ok(tally)
+}
+
+/// Reads Playwright's JSON report: passed = expected + flaky, failed = unexpected.
+fn playwright_tally(path: &Path) -> Result<Tally, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("no Playwright report at {}: {e}", path.display()))?;
+    let report: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("bad Playwright report: {e}"))?;
+    let stat = |key: &str| report["stats"][key].as_u64().unwrap_or(0);
+    Ok(Tally { passed: stat("expected") + stat("flaky"), failed: stat("unexpected") })
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+/// `python3 -m http.server`: a plain static server with no rewrite rules and
+/// no fallback to index.html, stopped when dropped.
+struct StaticServer(Child);
+
+impl StaticServer {
+    fn start(dir: &Path, port: u16) -> Result<StaticServer, String> {
+        let child = command("python3")
+            .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
+            .arg(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start python3 -m http.server: {e}"))?;
+        let server = StaticServer(child);
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(server);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Err(format!("the static server did not start on port {port}"))
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
