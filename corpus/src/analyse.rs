@@ -1,12 +1,19 @@
 //! From a folder of files to an analysed [`Corpus`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::metadata::read_metadata;
-use crate::model::{Corpus, Document, Span};
+use crate::countries::{count as count_mentions, find_mentions};
+use crate::date::Date;
+use crate::dates::{find_dates, find_year};
+use crate::gazetteer::gazetteer;
+use crate::metadata::{read_metadata, Curated};
+use crate::model::{Corpus, DateSource, Document, EventDate, Quote, Source, Span, Speaker};
+use crate::quotes::pair_quotes;
 use crate::read::{read_folder, CorpusError, SourceFile, Warning};
 use crate::slug::slugify;
+use crate::speakers::attribute;
+use crate::structure::{header_agency, layout};
 
 /// The result of analysing a folder: the corpus and the warnings to print.
 #[derive(Debug)]
@@ -19,31 +26,160 @@ pub struct Analysis {
 pub fn analyse_folder(dir: &Path) -> Result<Analysis, Vec<CorpusError>> {
     let (files, warnings) = read_folder(dir)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let _curated = read_metadata(dir, &names)?;
-    let mut documents: Vec<Document> = files.iter().map(analyse_file).collect();
-    assign_slugs(&files, &mut documents)?;
-    Ok(Analysis { corpus: Corpus { documents }, warnings })
+    let curated = read_metadata(dir, &names)?;
+    let corpus = analyse_files(&files, &curated)?;
+    Ok(Analysis { corpus, warnings })
 }
 
-fn analyse_file(file: &SourceFile) -> Document {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in file.text.split('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let offset = start + (line.len() - line.trim_start().len());
-            lines.push(Span::new(offset, offset + trimmed.len()));
-        }
-        start += line.len() + 1;
+/// Analyses decoded files (in the given order) with the curator's metadata.
+pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) -> Result<Corpus, Vec<CorpusError>> {
+    let none = Curated::default();
+    let analysed: Vec<Analysed> =
+        files.iter().map(|f| analyse_text(&f.name, &f.text, curated.get(&f.name).unwrap_or(&none))).collect();
+    let mut corpus = Corpus::default();
+    let speakers = speaker_table(&analysed);
+    let sources = source_table(&analysed);
+    for a in analysed {
+        let mut doc = a.document;
+        doc.source = a.source.and_then(|name| sources.iter().position(|s| s.name == name)).map(|i| i as u32);
+        doc.quotes = a
+            .quotes
+            .into_iter()
+            .map(|(mut quote, speaker)| {
+                quote.speaker = speaker.and_then(|name| speakers.iter().position(|s| s.name == name)).map(|i| i as u32);
+                quote
+            })
+            .collect();
+        corpus.documents.push(doc);
     }
-    let title = lines.first().map(|s| file.text[s.range()].to_owned()).unwrap_or_default();
-    Document {
-        file: file.name.clone(),
+    let codes: BTreeSet<&str> = corpus.documents.iter().flat_map(|d| d.countries.iter().map(|c| c.code.as_str())).collect();
+    let g = gazetteer();
+    corpus.countries = codes.iter().filter_map(|code| g.countries.get(*code).cloned()).collect();
+    corpus.speakers = speakers;
+    corpus.sources = sources;
+    assign_slugs(files, &mut corpus.documents)?;
+    Ok(corpus)
+}
+
+/// One document's analysis before corpus-wide tables exist: speakers and the
+/// source are still names.
+pub struct Analysed {
+    pub document: Document,
+    pub source: Option<String>,
+    pub quotes: Vec<(Quote, Option<String>)>,
+}
+
+/// Analyses one document's text. Never panics, whatever the text.
+pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
+    let layout = layout(text);
+    let slice = |span: Span| text.get(span.range()).unwrap_or("").to_owned();
+
+    // Publication date: the first full date in the header, else a dateline's
+    // month and day with the year from the header. Body dates are events.
+    let mut date = layout.header.iter().find_map(|&h| find_dates(text, h).into_iter().next().map(|(_, d)| d));
+    if date.is_none() {
+        if let Some((month, day)) = layout.dateline.as_ref().and_then(|d| d.month_day) {
+            let year = layout.header.iter().find_map(|&h| find_year(text.get(h.range()).unwrap_or("")));
+            date = year.and_then(|y| Date::new(y, month, day));
+        }
+    }
+    let mut date_source = date.map(|_| DateSource::Text);
+    if let Some(curated_date) = curated.date {
+        date = Some(curated_date);
+        date_source = Some(DateSource::Curator);
+    }
+
+    // The curator's word overrides the text's.
+    let source = curated
+        .source
+        .clone()
+        .or_else(|| layout.dateline.as_ref().and_then(|d| d.agency.clone()))
+        .or_else(|| layout.header.iter().find_map(|&h| header_agency(text.get(h.range()).unwrap_or(""))));
+
+    let mut blocks = vec![layout.title];
+    blocks.extend(layout.subtitle);
+    blocks.extend(layout.paragraphs.iter().copied());
+    let mentions = find_mentions(text, &blocks);
+    let countries = count_mentions(&mentions);
+
+    let pairings = pair_quotes(text, &layout.paragraphs);
+    let quotes = attribute(text, &layout.paragraphs, &blocks, pairings)
+        .into_iter()
+        .map(|a| (Quote { span: a.pairing.span, parts: a.pairing.parts, speaker: None }, a.speaker))
+        .collect();
+
+    let event_dates = layout
+        .paragraphs
+        .iter()
+        .flat_map(|&p| find_dates(text, p))
+        .map(|(span, date)| EventDate { span, date })
+        .collect();
+
+    let title = curated.title.clone().unwrap_or_else(|| slice(layout.title));
+    let document = Document {
+        file: file.to_owned(),
         slug: String::new(),
         title,
-        paragraphs: lines.into_iter().skip(1).collect(),
-        text: file.text.clone(),
+        subtitle: layout.subtitle.map(slice),
+        date,
+        date_source,
+        source: None,
+        place: layout.dateline.as_ref().map(|d| d.place.clone()),
+        url: curated.url.clone(),
+        header: layout.header.clone(),
+        dateline: layout.dateline.as_ref().map(|d| d.span),
+        paragraphs: layout.paragraphs.clone(),
+        credits: layout.credits.clone(),
+        boilerplate: layout.boilerplate.clone(),
+        mentions,
+        countries,
+        quotes: Vec::new(),
+        event_dates,
+        text: text.to_owned(),
+    };
+    Analysed { document, source, quotes }
+}
+
+/// Every quoted person, most quoted first, with unique slugs.
+fn speaker_table(analysed: &[Analysed]) -> Vec<Speaker> {
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for a in analysed {
+        for name in a.quotes.iter().filter_map(|(_, s)| s.as_deref()) {
+            *counts.entry(name).or_default() += 1;
+        }
     }
+    let mut speakers: Vec<Speaker> =
+        counts.into_iter().map(|(name, quotes)| Speaker { name: name.to_owned(), slug: String::new(), quotes }).collect();
+    speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+    let slugs = unique_slugs(speakers.iter().map(|s| s.name.as_str()), "speaker");
+    for (speaker, slug) in speakers.iter_mut().zip(slugs) {
+        speaker.slug = slug;
+    }
+    speakers
+}
+
+fn source_table(analysed: &[Analysed]) -> Vec<Source> {
+    let names: BTreeSet<&str> = analysed.iter().filter_map(|a| a.source.as_deref()).collect();
+    let slugs = unique_slugs(names.iter().copied(), "source");
+    names.into_iter().zip(slugs).map(|(name, slug)| Source { name: name.to_owned(), slug }).collect()
+}
+
+/// Slugs for names, made unique with a counter in the order given; a name
+/// with no slug-able letters gets `fallback`.
+fn unique_slugs<'a>(names: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
+    let mut taken = BTreeSet::new();
+    names
+        .map(|name| {
+            let base = Some(slugify(name)).filter(|s| !s.is_empty()).unwrap_or_else(|| fallback.to_owned());
+            let mut slug = base.clone();
+            let mut n = 2;
+            while !taken.insert(slug.clone()) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            slug
+        })
+        .collect()
 }
 
 /// Gives every document a unique slug from its title. Two titles with the same

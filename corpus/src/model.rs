@@ -4,14 +4,16 @@
 //! line-ending-normalised text, so the reader can mark any part of it and
 //! nothing of the original is lost.
 
-use serde::{Deserialize, Serialize};
-
 extern crate alloc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+
 /// A byte range `start..end` into a document's `text`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -25,14 +27,72 @@ impl Span {
         self.start as usize..self.end as usize
     }
     pub fn len(self) -> usize {
-        (self.end - self.start) as usize
+        self.end.saturating_sub(self.start) as usize
     }
     pub fn is_empty(self) -> bool {
-        self.start == self.end
+        self.end <= self.start
     }
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Where a publication date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateSource {
+    /// Read from the article's own header or dateline.
+    Text,
+    /// Given in the corpus folder's `corpus.toml`.
+    Curator,
+}
+
+/// How a country is mentioned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MentionKind {
+    /// "Venezuela"
+    Name,
+    /// "Venezuelan", "Chinese"
+    Demonym,
+    /// A capital or major city: "Wuhan", "Vienna"
+    Place,
+}
+
+/// One mention of a country in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    pub kind: MentionKind,
+    pub span: Span,
+}
+
+/// How often a document mentions a country.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryCount {
+    pub code: String,
+    pub mentions: u32,
+}
+
+/// A direct quotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// From the opening to the closing mark, both included. A quotation that
+    /// runs over several paragraphs covers the text between them too.
+    pub span: Span,
+    /// The quoted words: one span per paragraph, without the marks.
+    pub parts: Vec<Span>,
+    /// Index into [`Corpus::speakers`], or `None` when the text does not say.
+    pub speaker: Option<u32>,
+}
+
+/// A date inside the body: an event, never the publication date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    pub span: Span,
+    pub date: Date,
 }
 
 /// One analysed article.
@@ -43,20 +103,100 @@ pub struct Document {
     /// Stable, unique URL slug derived from the title.
     pub slug: String,
     pub title: String,
-    /// The body paragraphs, as spans into `text`.
+    pub subtitle: Option<String>,
+    pub date: Option<Date>,
+    pub date_source: Option<DateSource>,
+    /// Index into [`Corpus::sources`].
+    pub source: Option<u32>,
+    /// The dateline's place, e.g. "Beijing".
+    pub place: Option<String>,
+    /// A link to the original, from the curator.
+    pub url: Option<String>,
+    /// Header metadata lines (`updatetime:…`), not body text.
+    pub header: Vec<Span>,
+    /// The dateline at the start of the first paragraph, e.g. `BEIJING, May 4 (Xinhua) --`.
+    pub dateline: Option<Span>,
+    /// The body paragraphs.
     pub paragraphs: Vec<Span>,
+    /// Editor and reporter credits.
+    pub credits: Vec<Span>,
+    /// Trailing page chrome kept apart from the body.
+    pub boilerplate: Vec<Span>,
+    pub mentions: Vec<Mention>,
+    /// Countries by number of mentions, most first.
+    pub countries: Vec<CountryCount>,
+    pub quotes: Vec<Quote>,
+    pub event_dates: Vec<EventDate>,
     /// The decoded text with `\n` line endings and no byte-order mark.
     pub text: String,
 }
 
 impl Document {
+    /// The text of a span; empty if the span is not valid for this text.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
     }
+
+    /// The quoted words of a quotation, paragraphs joined by a blank line.
+    pub fn quote_text(&self, quote: &Quote) -> String {
+        let parts: Vec<&str> = quote.parts.iter().map(|&p| self.slice(p)).collect();
+        parts.join("\n\n")
+    }
+}
+
+/// A country the corpus mentions, with what the viewer shows of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CountryInfo {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// ISO 3166-1 numeric (0 where none).
+    pub numeric: u16,
+    pub name: String,
+    pub region: String,
+    pub subregion: String,
+    pub lat: f32,
+    pub lng: f32,
+}
+
+impl CountryInfo {
+    /// The flag emoji, from the code's regional indicator symbols.
+    pub fn flag(&self) -> String {
+        self.code
+            .bytes()
+            .filter(u8::is_ascii_uppercase)
+            .filter_map(|b| char::from_u32(0x1F1E6 + u32::from(b - b'A')))
+            .collect()
+    }
+}
+
+/// A person quoted in the corpus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub slug: String,
+    /// Quotations attributed to them across the corpus.
+    pub quotes: u32,
+}
+
+/// A news agency or publication.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    pub slug: String,
 }
 
 /// Everything the app embeds: the analysed corpus.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     pub documents: Vec<Document>,
+    /// Only the countries the documents mention, by code.
+    pub countries: Vec<CountryInfo>,
+    pub speakers: Vec<Speaker>,
+    pub sources: Vec<Source>,
+}
+
+impl Corpus {
+    pub fn country(&self, code: &str) -> Option<&CountryInfo> {
+        self.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    }
 }

@@ -11,6 +11,10 @@ pub fn run(options: &Options) -> Result<(), String> {
     trunk.args(["--address", "127.0.0.1", "--port", "8080"]);
     trunk.arg("--dist").arg(&options.dist);
     // Trunk watches the project; also watch the corpus when it lives elsewhere.
-    trunk.arg("--watch").arg(crate::cmd::root()).arg("--watch").arg(&options.corpus);
+    let root = crate::cmd::root();
+    trunk.arg("--watch").arg(&root).arg("--ignore").arg(root.join("e2e"));
+    if !options.corpus.starts_with(&root) {
+        trunk.arg("--watch").arg(&options.corpus);
+    }
     cmd::run(&mut trunk)
 }

@@ -1,0 +1,117 @@
+//! Finding dates in English news text: ISO dates, "November 22, 2022",
+//! "Nov. 22, 2022", "22 November 2022", "June 2017", and the year-less
+//! "Nov. 21" of wire datelines. Never the build machine's clock.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::date::Date;
+use crate::model::Span;
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+
+fn full_date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"\b(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b|(?P<am>{MONTH})\.?\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ay>\d{{4}})\b|(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{MONTH})\.?,?\s+(?P<by>\d{{4}})\b|(?P<cm>{MONTH})\.?,?\s+(?P<cy>\d{{4}})\b)"
+        );
+        Regex::new(&pattern).expect("valid date pattern")
+    })
+}
+
+fn month_day_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!(r"\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})\b")).expect("valid pattern"))
+}
+
+/// The month number of an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u8> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    let index = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|m| *m == prefix)?;
+    Some(index as u8 + 1)
+}
+
+fn year(text: &str) -> Option<u16> {
+    text.parse().ok().filter(|y| (1800..=2199).contains(y))
+}
+
+/// Every full date (to the day or the month) in `text[block]`, with its span.
+pub fn find_dates(text: &str, block: Span) -> Vec<(Span, Date)> {
+    let Some(part) = text.get(block.range()) else { return Vec::new() };
+    let offset = block.start as usize;
+    full_date_regex()
+        .captures_iter(part)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let get = |name: &str| caps.name(name).map(|m| m.as_str());
+            let date = if let Some(y) = get("iy") {
+                Date::new(year(y)?, get("im")?.parse().ok()?, get("id")?.parse().ok()?)
+            } else if let Some(y) = get("ay") {
+                Date::new(year(y)?, month_number(get("am")?)?, get("ad")?.parse().ok()?)
+            } else if let Some(y) = get("by") {
+                Date::new(year(y)?, month_number(get("bm")?)?, get("bd")?.parse().ok()?)
+            } else {
+                Date::new(year(get("cy")?)?, month_number(get("cm")?)?, 0)
+            }?;
+            Some((Span::new(offset + whole.start(), offset + whole.end()), date))
+        })
+        .collect()
+}
+
+/// A month and day with no year, as in "HAIKOU, Nov. 21 (Xinhua)".
+pub fn find_month_day(text: &str) -> Option<(u8, u8)> {
+    let caps = month_day_regex().captures(text)?;
+    let month = month_number(caps.name("m")?.as_str())?;
+    let day: u8 = caps.name("d")?.as_str().parse().ok()?;
+    (1..=31).contains(&day).then_some((month, day))
+}
+
+/// A bare year in a header line ("2022"), to complete a year-less dateline.
+pub fn find_year(text: &str) -> Option<u16> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"\b(\d{4})\b").expect("valid pattern"));
+    re.captures_iter(text).find_map(|c| year(c.get(1)?.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<String> {
+        find_dates(text, Span::new(0, text.len())).into_iter().map(|(_, d)| d.iso()).collect()
+    }
+
+    #[test]
+    fn understands_the_common_news_formats() {
+        assert_eq!(dates("date 2022-05-04 Title"), ["2022-05-04"]);
+        assert_eq!(dates("updatetime:2022-04-19 12:44:34   Views:0"), ["2022-04-19"]);
+        assert_eq!(dates("Xinhua) 08:44, November 22, 2022"), ["2022-11-22"]);
+        assert_eq!(dates("on Nov. 22, 2022 and 22 November 2022 and Sept. 16, 2021"), ["2022-11-22", "2022-11-22", "2021-09-16"]);
+        assert_eq!(dates("in June 2017, then 3rd March 2020"), ["2017-06", "2020-03-03"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_date_text() {
+        let text = "Header: Nov. 6, 2018 here";
+        let found = find_dates(text, Span::new(8, text.len()));
+        assert_eq!(&text[found[0].0.range()], "Nov. 6, 2018");
+    }
+
+    #[test]
+    fn impossible_dates_and_modal_may_are_not_dates() {
+        assert!(dates("February 30, 2022; 2022-13-01; you may 2 go").is_empty());
+        assert!(dates("They May meet in 2022").is_empty());
+    }
+
+    #[test]
+    fn year_less_datelines() {
+        assert_eq!(find_month_day("HAIKOU, Nov. 21 (Xinhua) --"), Some((11, 21)));
+        assert_eq!(find_month_day("BEIJING, May 4 (Xinhua) --"), Some((5, 4)));
+        assert_eq!(find_month_day("BEIJING (Xinhua) --"), None);
+    }
+}

@@ -1,0 +1,333 @@
+//! Which paired quotations are real quotations, and who said them.
+//!
+//! Speakers come from the text only: a speech cue after the quotation
+//! (`," Wang said.`, `," said Hedman.`, `," he added.`) or before it
+//! (`Xi said, "…"`, `Xi wrote: "…"`); pronouns and definite roles ("the
+//! spokesperson") resolve to the last person named as speaking; a surname
+//! resolves to the full name given in the document; titles and roles are
+//! removed. Titles, themes and scare quotes belong to nobody and are dropped.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::gazetteer::{gazetteer, Entry};
+use crate::model::{MentionKind, Span};
+use crate::quotes::Pairing;
+
+const VERBS: &str = r"said|says|say|added|adds|noted|notes|wrote|writes|told|tells|stressed|stresses|explained|explains|asked|asks|urged|urges|stated|states|declared|declares|remarked|remarks|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|commented|continued|insisted|insists|argued|argues|warned|warns|announced|replied|replies|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|vowed|pledged|promised|maintained|predicted|cautioned|underlined|underscored|highlighted|reiterated|affirmed|assured|responded|quipped|joked|wondered|mused|recounted|described|declared";
+
+/// Words for people that stand where a name would ("the spokesperson said").
+const ROLES: &str = r"spokesperson|spokesman|spokeswoman|president|minister|ambassador|premier|official|officials|director|chairman|chairwoman|secretary|leader|chief|head|envoy|diplomat|scientist|expert|professor|researcher|astronaut|commander|governor|mayor|analyst|engineer|author|statement|report|letter|message";
+
+const NAME: &str = r"\p{Lu}[\p{L}'’\-.]*";
+
+fn cached(cell: &'static OnceLock<Regex>, build: impl FnOnce() -> String) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(&build()).expect("valid speaker pattern"))
+}
+
+/// The subject of a speech verb: a pronoun, a role, or a name with optional
+/// titles and lowercase role words in between ("Foreign Ministry spokesperson Wang Wenbin").
+fn who() -> String {
+    format!(r"(?P<who>\b(?:he|she|they|He|She|They|I|we|We)\b|(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES}))")
+}
+
+/// A cue right after the closing mark: `, Wang said` / `said Niklas Hedman,`.
+fn cue_after() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(&RE, || {
+        format!(r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))", who = who())
+    })
+}
+
+/// A cue right before the opening mark: `Xi said, ` / `Xi wrote: ` / `said Xi: `.
+fn cue_before() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(&RE, || {
+        format!(r"(?:{who}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{VERBS})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$", who = who())
+    })
+}
+
+/// Indirect speech anywhere: "President Xi Jinping said", "Niklas Hedman, acting director of the UNOOSA, said".
+fn named_speech() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(&RE, || format!(r"(?P<who>(?:{NAME}\s+){{0,5}}{NAME})(?:,[^,]{{1,80}},)?\s+(?:{VERBS})\b"))
+}
+
+/// Lead-ins that make the quoted words a title, theme or term, not speech.
+fn title_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(&RE, || {
+        r"(?i)\b(?:theme|titled|entitled|called|named|dubbed|known as|slogan|motto|term|terms|word|words|phrase|concept|so-called|label|labell?ed|headlined|caption|hashtag|banner|initiative|campaign|programme|program|project|strategy|policy|vision|book|film|song|report)(?:\s+(?:of|as|is|was))?\s*[,:]?\s*$".to_owned()
+    })
+}
+
+/// Titles, honorifics and function words stripped from the front of a name.
+const TITLE_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "and", "but", "as", "president", "vice-president", "vice", "premier", "vice-premier",
+    "prime", "minister", "foreign", "ministry", "defence", "defense", "ambassador", "secretary", "general",
+    "secretary-general", "director", "director-general", "deputy", "acting", "chairman", "chairwoman", "chair", "chief",
+    "executive", "spokesperson", "spokesman", "spokeswoman", "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "sir",
+    "dame", "king", "queen", "prince", "princess", "senator", "sen.", "rep.", "representative", "governor", "gov.",
+    "mayor", "head", "commander", "admiral", "gen.", "col.", "lt.", "captain", "capt.", "pope", "chancellor",
+    "permanent", "state", "councilor", "councillor", "astronaut", "party", "fm", "un", "envoy", "official", "officials",
+    "former", "late", "then", "new", "top", "senior", "leader", "speaker", "however", "meanwhile", "also", "he", "she",
+    "it", "they", "we", "i", "you", "this", "that", "there", "when", "while", "after", "before", "according",
+];
+
+/// Words that make a "name" an organisation or a thing rather than a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "administration", "agency", "ministry", "office", "council", "committee", "organization", "organisation",
+    "commission", "government", "department", "association", "university", "institute", "center", "centre", "bureau",
+    "station", "forum", "corporation", "company", "group", "bank", "fund", "union", "nations", "statement", "report",
+    "letter", "message", "xinhua", "reuters", "news", "daily", "times", "post",
+];
+
+fn is_pronoun(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we")
+}
+
+/// "Chinese", "Venezuelan", "China's": words that describe a person's country
+/// before their title ("Chinese President Xi Jinping"). A bare place name is
+/// not one: "Lima" is also a surname.
+fn is_country_adjective(g: &crate::gazetteer::Gazetteer, word: &str) -> bool {
+    let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+    g.patterns.iter().zip(&g.entries).any(|(p, e)| match e {
+        Entry::Country { kind: MentionKind::Demonym, .. } => p == word,
+        Entry::Country { kind: MentionKind::Name, .. } => possessive == Some(p.as_str()),
+        _ => false,
+    })
+}
+
+/// A name with leading titles and country adjectives removed, or None if
+/// nothing of a person's name is left (a role, an organisation).
+pub fn clean_name(raw: &str) -> Option<String> {
+    let g = gazetteer();
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let is_title = |w: &str| {
+        let lower = w.to_lowercase();
+        TITLE_WORDS.contains(&lower.as_str())
+            || !w.starts_with(char::is_uppercase)
+            || is_country_adjective(g, w)
+    };
+    let start = words.iter().position(|w| !is_title(w))?;
+    let name: Vec<&str> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':'])).collect();
+    if name.iter().any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()) || !w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    if name.is_empty() || name.len() > 4 {
+        return None;
+    }
+    Some(name.join(" "))
+}
+
+/// One quotation's verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attributed {
+    pub pairing: Pairing,
+    pub speaker: Option<String>,
+}
+
+/// Who a cue names: a person, or a pronoun/role to resolve.
+enum Cue {
+    Person(String),
+    Pronoun,
+    /// A cue whose subject is neither (an organisation): a real quotation with no person.
+    Other,
+}
+
+fn cue_subject(who: &str) -> Cue {
+    let trimmed = who.trim();
+    if is_pronoun(trimmed) {
+        return Cue::Pronoun;
+    }
+    match clean_name(trimmed) {
+        Some(name) => Cue::Person(name),
+        None => {
+            let lower = trimmed.to_lowercase();
+            let definite_role = lower.starts_with("the ")
+                && Regex::new(&format!("^the (?:{ROLES})$")).is_ok_and(|re| re.is_match(&lower));
+            if definite_role { Cue::Pronoun } else { Cue::Other }
+        }
+    }
+}
+
+/// Every person named in the document with two to four name words, in order of
+/// appearance: the full names that surnames resolve to.
+fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = cached(&RE, || format!(r"(?:{NAME})(?:\s+(?:{NAME}))+"));
+    let mut out = Vec::new();
+    for &block in blocks {
+        let Some(part) = text.get(block.range()) else { continue };
+        for m in re.find_iter(part) {
+            if let Some(name) = clean_name(m.as_str()) {
+                if name.split(' ').count() >= 2 {
+                    out.push((block.start as usize + m.start(), name));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "Xi" → "Xi Jinping", "Hedman" → "Niklas Hedman": the nearest earlier full
+/// name that begins or ends with the short one, else the first later one.
+fn resolve_short_name(short: &str, at: usize, names: &[(usize, String)]) -> String {
+    let short_words: Vec<&str> = short.split(' ').collect();
+    let fits = |full: &str| {
+        let words: Vec<&str> = full.split(' ').collect();
+        words.len() > short_words.len() && (words.starts_with(&short_words) || words.ends_with(&short_words))
+    };
+    let before = names.iter().rev().find(|(pos, name)| *pos < at && fits(name));
+    let after = names.iter().find(|(pos, name)| *pos >= at && fits(name));
+    before.or(after).map_or_else(|| short.to_owned(), |(_, name)| name.clone())
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Decides which pairings are real quotations and attributes them.
+/// `paragraphs` are the body paragraphs the pairings index.
+pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec<Pairing>) -> Vec<Attributed> {
+    let names = full_names(text, blocks);
+    // People named as speaking, directly or not, by position: pronouns resolve
+    // to the last of them.
+    let mut speaking: Vec<(usize, String)> = Vec::new();
+    for &paragraph in paragraphs {
+        let Some(part) = text.get(paragraph.range()) else { continue };
+        for caps in named_speech().captures_iter(part) {
+            let Some(m) = caps.name("who") else { continue };
+            if let Some(name) = clean_name(m.as_str()) {
+                let at = paragraph.start as usize + m.start();
+                speaking.push((at, resolve_short_name(&name, at, &names)));
+            }
+        }
+    }
+    speaking.sort();
+    let last_speaker = |at: usize, speaking: &[(usize, String)]| {
+        speaking.iter().rev().find(|(pos, _)| *pos < at).map(|(_, name)| name.clone())
+    };
+
+    let mut out: Vec<Attributed> = Vec::new();
+    for pairing in pairings {
+        let first = paragraphs[pairing.first_paragraph];
+        let last = paragraphs[pairing.last_paragraph];
+        let before = text.get(first.start as usize..pairing.span.start as usize).unwrap_or("");
+        let after = text.get(pairing.span.end as usize..last.end as usize).unwrap_or("");
+        let words: usize = pairing.parts.iter().map(|&p| word_count(text.get(p.range()).unwrap_or(""))).sum();
+
+        let cue = cue_after()
+            .captures(after)
+            .and_then(|c| c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()))
+            .or_else(|| {
+                cue_before().captures(before).and_then(|c| c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()))
+            });
+        let at = pairing.span.start as usize;
+        let speaker = match cue.as_deref().map(cue_subject) {
+            Some(Cue::Person(name)) => {
+                let full = resolve_short_name(&name, at, &names);
+                speaking.push((at, full.clone()));
+                speaking.sort();
+                Some(Some(full))
+            }
+            Some(Cue::Pronoun) => Some(last_speaker(at, &speaking)),
+            Some(Cue::Other) => Some(None),
+            None => None,
+        };
+        let speaker = match speaker {
+            Some(speaker) => speaker,
+            None => {
+                // No cue of its own: it continues the previous quotation when
+                // that one was attributed and sits in the same or the
+                // paragraph just before; otherwise it must read as speech.
+                let continues = out.last().filter(|prev| {
+                    prev.speaker.is_some()
+                        && (prev.pairing.last_paragraph == pairing.first_paragraph
+                            || prev.pairing.last_paragraph + 1 == pairing.first_paragraph)
+                });
+                match continues {
+                    Some(prev) => prev.speaker.clone(),
+                    None if words >= 6 && !title_cue().is_match(before) => None,
+                    None => continue, // a title, theme or scare quote
+                }
+            }
+        };
+        out.push(Attributed { pairing, speaker });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::pair_quotes;
+    use crate::structure::lines;
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let paragraphs = lines(text);
+        let pairings = pair_quotes(text, &paragraphs);
+        attribute(text, &paragraphs, &paragraphs, pairings)
+            .into_iter()
+            .map(|a| (text[a.pairing.parts[0].range()].to_owned(), a.speaker))
+            .collect()
+    }
+
+    fn who(text: &str) -> Vec<Option<String>> {
+        speakers(text).into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn cue_after_with_name_first_or_verb_first() {
+        assert_eq!(who("Ana Lima spoke. \"We will go to the Moon together,\" Lima said."), [Some("Ana Lima".into())]);
+        assert_eq!(who("\"We will build it,\" said Karl Berg, acting director of the agency."), [Some("Karl Berg".into())]);
+    }
+
+    #[test]
+    fn cue_before_with_comma_or_colon() {
+        assert_eq!(who("In a letter, Xi said, \"The landing left a mark.\""), [Some("Xi".into())]);
+        assert_eq!(who("Premier Li Qiang wrote: \"Space belongs to all of us.\""), [Some("Li Qiang".into())]);
+    }
+
+    #[test]
+    fn pronouns_and_roles_resolve_to_the_last_named_speaker() {
+        let text = "Wang Wenbin spoke.\n\n“We are inspired by the landing today,” Wang said.\n\nHe said that it was good.\n\n“It signed many deals with partners,” he added.\n\n“More to come,” the spokesperson said.";
+        assert_eq!(who(text), vec![Some("Wang Wenbin".to_owned()); 3]);
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_full_name_given_earlier() {
+        let text = "Niklas Hedman, acting director of UNOOSA, said that all was well.\n\n\"Cooperation is the best practice for success,\" said Hedman.";
+        assert_eq!(who(text), [Some("Niklas Hedman".into())]);
+        let text = "Chinese President Xi Jinping wrote back.\n\n\"Space is our common dream,\" Xi wrote.";
+        assert_eq!(who(text), [Some("Xi Jinping".into())]);
+    }
+
+    #[test]
+    fn unattributed_quotes_after_an_attributed_one_take_its_speaker() {
+        let text = "\"First part of it all,\" said Hedman. \"Working together is crucial.\"\n\n\"And so is this, in the next paragraph of the text.\"";
+        assert_eq!(who(text), vec![Some("Hedman".to_owned()); 3]);
+    }
+
+    #[test]
+    fn titles_themes_and_scare_quotes_are_not_quotations() {
+        assert!(speakers("It focuses on the theme of \"building new space exploration partnership.\"").is_empty());
+        assert!(speakers("It aims at narrowing the “outer space gap” through cooperation.").is_empty());
+        assert!(speakers("A report titled “China’s Space Program: A 2021 Perspective” came out.").is_empty());
+    }
+
+    #[test]
+    fn real_quotations_without_a_speaker_stay_with_none() {
+        assert_eq!(who("A banner read on: “We will explore the universe together for all humankind.”"), [None]);
+    }
+
+    #[test]
+    fn clean_names_drop_titles_roles_and_country_adjectives() {
+        assert_eq!(clean_name("Chinese President Xi Jinping").as_deref(), Some("Xi Jinping"));
+        assert_eq!(clean_name("Vice-Premier Zhang Guoqing").as_deref(), Some("Zhang Guoqing"));
+        assert_eq!(clean_name("Ambassador Shi Zhongjun").as_deref(), Some("Shi Zhongjun"));
+        assert_eq!(clean_name("the China National Space Administration"), None);
+        assert_eq!(clean_name("the spokesperson"), None);
+    }
+}

@@ -1,0 +1,122 @@
+//! Reading whole folders: errors that name the file, warnings, slugs, and
+//! robustness to reformatted, renamed and re-dated text.
+
+use std::path::Path;
+use std::process::Command;
+
+use corpus::analyse::analyse_folder;
+
+fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+fn errors(dir: &Path) -> Vec<String> {
+    analyse_folder(dir).unwrap_err().iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn empty_and_nul_files_are_errors_naming_each_file() {
+    let dir = folder(&[("a.txt", b"Good title\n\nBody."), ("b.txt", b"  \n "), ("c.txt", b"T\0\0")]);
+    let errors = errors(dir.path());
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("b.txt") && errors[0].contains("empty"));
+    assert!(errors[1].contains("c.txt") && errors[1].contains("NUL"));
+}
+
+#[test]
+fn same_title_slugs_are_told_apart_by_file_name() {
+    let dir = folder(&[("one.txt", b"Same Title\n\nBody one."), ("two.txt", b"Same title!\n\nBody two.")]);
+    let corpus = analyse_folder(dir.path()).unwrap().corpus;
+    let slugs: Vec<&str> = corpus.documents.iter().map(|d| d.slug.as_str()).collect();
+    assert_eq!(slugs, ["same-title-one", "same-title-two"]);
+}
+
+#[test]
+fn slugs_that_cannot_be_told_apart_are_an_error() {
+    // "A-b.txt" and "a b.txt" give the same file-name slug too.
+    let dir = folder(&[("A-b.txt", b"Same\n\nOne."), ("a b.txt", b"Same\n\nTwo.")]);
+    let errors = errors(dir.path());
+    assert!(errors.iter().any(|e| e.contains("a b.txt") && e.contains("slug")), "{errors:?}");
+}
+
+#[test]
+fn non_utf8_files_decode_as_windows_1252_with_a_warning() {
+    let dir = folder(&[("old.txt", b"Caf\xE9 news\r\n\r\nHe said: \x93We will go to Paris together next year.\x94\r\n")]);
+    let analysis = analyse_folder(dir.path()).unwrap();
+    assert_eq!(analysis.corpus.documents[0].title, "Café news");
+    assert!(analysis.warnings.iter().any(|w| w.to_string().contains("old.txt")));
+    assert_eq!(analysis.corpus.documents[0].quotes.len(), 1);
+}
+
+#[test]
+fn other_files_are_reported_not_silently_skipped() {
+    let dir = folder(&[("a.txt", b"Title\n\nBody."), ("notes.md", b"x")]);
+    let analysis = analyse_folder(dir.path()).unwrap();
+    assert!(analysis.warnings.iter().any(|w| w.to_string().contains("notes.md")));
+}
+
+#[test]
+fn corpus_toml_errors_stop_the_analysis() {
+    let dir = folder(&[("a.txt", b"Title\n\nBody."), ("corpus.toml", b"[\"a.txt\"]\ndate = \"2024-02-30\"\n")]);
+    let errors = errors(dir.path());
+    assert!(errors[0].contains("corpus.toml") && errors[0].contains("2024-02-30"));
+}
+
+#[test]
+fn crlf_bom_seeds_analyse_like_the_originals() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let original = analyse_folder(&seeds).unwrap().corpus;
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let converted = if path.extension().unwrap() == "txt" { format!("\u{feff}{}", text.replace('\n', "\r\n")) } else { text };
+        std::fs::write(dir.path().join(path.file_name().unwrap()), converted).unwrap();
+    }
+    let converted = analyse_folder(dir.path()).unwrap().corpus;
+    for (a, b) in original.documents.iter().zip(&converted.documents) {
+        assert_eq!((&a.title, &a.date, &a.countries, a.quotes.len()), (&b.title, &b.date, &b.countries, b.quotes.len()));
+    }
+}
+
+#[test]
+fn results_follow_the_text_when_people_countries_and_dates_change() {
+    let seed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds/003_e5ac82d5fb791998.txt")).unwrap();
+    let changed = seed
+        .replace("Wang Wenbin", "Maria Okafor")
+        .replace("Wang said", "Okafor said")
+        .replace("France, Germany, Italy, Russia, Pakistan", "Kenya, Peru, Norway, Nigeria, Niger")
+        .replace("updatetime:2022-04-19", "updatetime:2019-11-03");
+    let dir = folder(&[("x.txt", changed.as_bytes())]);
+    let corpus = analyse_folder(dir.path()).unwrap().corpus;
+    let d = &corpus.documents[0];
+    assert_eq!(d.date.unwrap().iso(), "2019-11-03");
+    let mut codes: Vec<&str> = d.countries.iter().map(|c| c.code.as_str()).collect();
+    codes.sort();
+    assert_eq!(codes, ["CN", "KE", "NE", "NG", "NO", "PE"]);
+    assert_eq!(corpus.speakers.len(), 1);
+    assert_eq!((corpus.speakers[0].name.as_str(), corpus.speakers[0].quotes), ("Maria Okafor", 4));
+}
+
+#[test]
+fn the_report_prints_json_and_fails_with_the_file_named() {
+    let bin = env!("CARGO_BIN_EXE_corpus");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let out = Command::new(bin).arg(&seeds).output().unwrap();
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"][1]["date"], "2022-05-04");
+    assert_eq!(report["documents"][0]["date_source"], "curator");
+    assert_eq!(report["documents"][3]["quotes"][0]["speaker"], "Wang Wenbin");
+    assert_eq!(report["speakers"][0]["slug"], "wang-wenbin");
+    assert_eq!(report["documents"][0]["countries"][1]["name"], "Venezuela");
+
+    let dir = folder(&[("bad.txt", b"")]);
+    let out = Command::new(bin).arg(dir.path()).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.txt"));
+}
