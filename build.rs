@@ -25,7 +25,8 @@ fn main() {
     for warning in &analysis.warnings {
         println!("cargo:warning={warning}");
     }
-    let bytes = postcard::to_allocvec(&analysis.corpus).expect("the corpus model always serialises");
+    let bundle = corpus::analyse::bundle(analysis.corpus);
+    let bytes = postcard::to_allocvec(&bundle).expect("the corpus model always serialises");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

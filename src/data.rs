@@ -1,15 +1,27 @@
-//! The corpus, analysed at compile time by `build.rs` and embedded in the wasm.
+//! The corpus and its search index, analysed at compile time by `build.rs`
+//! and embedded in the wasm: the app makes no request for data.
 
 use std::sync::OnceLock;
 
-use corpus::Corpus;
+use corpus::search::SearchIndex;
+use corpus::{Bundle, Corpus};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// The embedded corpus, decoded once on first use.
+fn bundle() -> &'static Bundle {
+    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    // build.rs wrote these bytes from the same model types in the same build,
+    // so decoding cannot fail unless the binary itself is corrupt; an empty
+    // corpus then shows instead of a crash.
+    BUNDLE.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
+}
+
+/// The embedded corpus.
 pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    // build.rs wrote these bytes from the same model type in the same build,
-    // so decoding cannot fail unless the binary itself is corrupt.
-    CORPUS.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
+    &bundle().corpus
+}
+
+/// The embedded search index.
+pub fn index() -> &'static SearchIndex {
+    &bundle().index
 }

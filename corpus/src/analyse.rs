@@ -31,6 +31,13 @@ pub fn analyse_folder(dir: &Path) -> Result<Analysis, Vec<CorpusError>> {
     Ok(Analysis { corpus, warnings })
 }
 
+/// The corpus with its search index, as `build.rs` embeds it.
+pub fn bundle(corpus: Corpus) -> crate::model::Bundle {
+    let fold = crate::fold::fold_table(corpus.documents.iter().flat_map(|d| [d.text.as_str(), d.title.as_str()]));
+    let index = crate::search::SearchIndex::build(&corpus.documents, fold);
+    crate::model::Bundle { corpus, index }
+}
+
 /// Analyses decoded files (in the given order) with the curator's metadata.
 pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) -> Result<Corpus, Vec<CorpusError>> {
     let none = Curated::default();

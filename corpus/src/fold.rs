@@ -63,3 +63,20 @@ mod tests {
         assert_eq!(fold("ﬁne Straße"), "fine strasse");
     }
 }
+
+/// The fold table the app ships: every non-ASCII character of the corpus, and
+/// the Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) and the
+/// quote marks a query may contain.
+pub fn fold_table<'a>(texts: impl Iterator<Item = &'a str>) -> crate::search::FoldTable {
+    let mut chars: std::collections::BTreeSet<char> = texts.flat_map(str::chars).filter(|c| !c.is_ascii()).collect();
+    chars.extend(('\u{00C0}'..='\u{024F}').chain('\u{1E00}'..='\u{1EFF}').chain('\u{2018}'..='\u{201F}'));
+    let entries = chars
+        .into_iter()
+        .filter_map(|c| {
+            let folded = fold_char(c);
+            // Only what differs from plain lowercase needs an entry.
+            (folded != c.to_lowercase().collect::<String>()).then_some((c, folded))
+        })
+        .collect();
+    crate::search::FoldTable { entries }
+}

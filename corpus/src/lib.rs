@@ -9,7 +9,10 @@
 #![forbid(unsafe_code)]
 
 pub mod date;
+pub mod filter;
 pub mod model;
+pub mod search;
+pub mod state;
 
 #[cfg(feature = "analysis")]
 pub mod analyse;

@@ -200,3 +200,10 @@ impl Corpus {
         self.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))
     }
 }
+
+/// What the app embeds: the corpus and its search index, both built at compile time.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub corpus: Corpus,
+    pub index: crate::search::SearchIndex,
+}
