@@ -1,30 +1,98 @@
-//! The top-level component.
+//! The top-level component: the state store, the URL, and the views.
 
+use corpus::filter::run;
+use corpus::state::View;
+use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::data::corpus;
+use crate::components::articles::Articles;
+use crate::components::countries::Countries;
+use crate::components::facets::{ActiveFilters, FacetPanel};
+use crate::components::masthead::Masthead;
+use crate::components::notices::Notices;
+use crate::components::quotes::Quotes;
+use crate::components::reader::Reader;
+use crate::data::{corpus, index};
+use crate::nav::Nav;
+use crate::url;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let documents = &corpus().documents;
+    let (state, notices) = url::read();
+    let nav = Nav::new(state, notices);
+    provide_context(nav);
+    let search_input = NodeRef::<Input>::new();
+
+    // Back and Forward: restore the state, the search field and the scroll.
+    url::on_history_change(move |state, notices, scroll| {
+        if let Some(input) = search_input.get_untracked() {
+            input.set_value(&state.q);
+        }
+        nav.notices.set(notices);
+        nav.state.set(state);
+        let y = scroll.unwrap_or(0.0);
+        request_animation_frame(move || {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+    });
+
+    let results = Memo::new(move |_| nav.state.with(|s| run(corpus(), index(), s)));
+    let doc = Memo::new(move |_| {
+        nav.state.with(|s| s.doc.clone()).and_then(|slug| corpus().documents.iter().position(|d| d.slug == slug))
+    });
+
+    // Bring the highlighted quote into view, or the reader's title into focus.
+    Effect::new(move |_| {
+        let quote = nav.state.with(|s| s.quote);
+        if doc.get().is_none() {
+            return;
+        }
+        request_animation_frame(move || {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+            let target = match quote {
+                Some(n) => document.get_element_by_id(&format!("quote-{n}")),
+                None => document.get_element_by_id("reader-title"),
+            };
+            if let Some(element) = target {
+                if quote.is_some() {
+                    element.scroll_into_view();
+                } else if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                    let _ = html.focus();
+                }
+            }
+        });
+    });
+
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="masthead">
-            <p class="brand">"Orrery"</p>
-        </header>
-        <main id="main" tabindex="-1">
-            <h1>"Articles"</h1>
-            <p class="count">{documents.len()} " articles"</p>
-            {documents
-                .iter()
-                .map(|doc| {
-                    view! {
-                        <article class="card">
-                            <h2>{doc.title.clone()}</h2>
-                        </article>
-                    }
-                })
-                .collect_view()}
-        </main>
+        <Masthead search_input=search_input />
+        <Notices />
+        <div class="page">
+            {move || match doc.get() {
+                Some(i) => view! {
+                    <main id="main" tabindex="-1" class="reading">
+                        <Reader doc=&corpus().documents[i] results=results />
+                    </main>
+                }.into_any(),
+                None => view! {
+                    <div class="browse">
+                        <FacetPanel results=results />
+                        <main id="main" tabindex="-1">
+                            <ActiveFilters results=results />
+                            {move || match nav.state.with(|s| s.view) {
+                                View::Articles => view! { <Articles results=results /> }.into_any(),
+                                View::Quotes => view! { <Quotes results=results /> }.into_any(),
+                                View::Countries => view! { <Countries results=results /> }.into_any(),
+                            }}
+                        </main>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+        <footer class="site-footer">
+            <p>"Orrery · analysed at build time, runs entirely in your browser · country data: world-countries (ODbL), GeoNames (CC BY)"</p>
+        </footer>
     }
 }

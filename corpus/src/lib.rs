@@ -10,6 +10,7 @@
 
 pub mod date;
 pub mod filter;
+pub mod marks;
 pub mod model;
 pub mod search;
 pub mod state;

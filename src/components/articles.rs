@@ -1,0 +1,160 @@
+//! The Articles view: the result count, the sort, and a card per document.
+
+use corpus::filter::Results;
+use corpus::search::snippet;
+use corpus::state::{Sort, State};
+use corpus::{DateSource, Document};
+use leptos::prelude::*;
+
+use super::link::StateLink;
+use super::marked::with_hits;
+use crate::data::{corpus, index};
+use crate::nav::Nav;
+
+/// "19 April 2022", "April 2024" or "Undated".
+pub fn date_label(doc: &Document) -> String {
+    doc.date.map_or_else(|| "Undated".to_owned(), |d| d.human())
+}
+
+pub fn source_name(doc: &Document) -> Option<String> {
+    doc.source.and_then(|i| corpus().sources.get(i as usize)).map(|s| s.name.clone())
+}
+
+/// "1 article", "2 articles".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The result count, in a live region, and the sort.
+#[component]
+pub fn ResultBar(results: Memo<Results>, one: &'static str, many: &'static str, count: Signal<usize>) -> impl IntoView {
+    let nav = Nav::get();
+    let _ = results;
+    view! {
+        <div class="result-bar">
+            <p class="result-count" role="status" aria-live="polite">{move || plural(count.get(), one, many)}</p>
+            <label class="sort">
+                "Sort by "
+                <select on:change=move |e| {
+                    let key = event_target_value(&e);
+                    if let Some(sort) = Sort::ALL.into_iter().find(|s| s.key() == key) {
+                        nav.go(nav.sorted(sort));
+                    }
+                }>
+                    {move || {
+                        let state = nav.state.get();
+                        Sort::ALL
+                            .into_iter()
+                            .filter(|s| *s != Sort::Relevance || !state.q.trim().is_empty())
+                            .map(|s| view! { <option value=s.key() selected=state.sort == s>{s.label()}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+#[component]
+pub fn Articles(results: Memo<Results>) -> impl IntoView {
+    let count = Signal::derive(move || results.with(|r| r.documents.len()));
+    view! {
+        <h1 class="visually-hidden">"Articles"</h1>
+        <ResultBar results=results one="article" many="articles" count=count />
+        <div class="cards">
+            {move || {
+                let docs = results.with(|r| r.documents.clone());
+                if docs.is_empty() {
+                    return view! { <p class="empty">"No article matches. Remove a filter or change the search."</p> }.into_any();
+                }
+                docs.into_iter().map(|i| view! { <Card position=i results=results /> }).collect_view().into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
+    let nav = Nav::get();
+    let doc: &'static Document = &corpus().documents[position as usize];
+    let open = nav.with(|s| {
+        s.doc = Some(doc.slug.clone());
+        s.quote = None;
+    });
+    let query = results.with_untracked(|r| r.query.clone());
+    // The snippet: the best hit in context when searching, else the lede.
+    let excerpt = match snippet(&index().fold, doc, &query, 14) {
+        Some((window, hits)) => view! { <p class="snippet">"…" {with_hits(doc, window, &hits)} "…"</p> }.into_any(),
+        None => {
+            let lede = doc.paragraphs.first().map(|&p| {
+                let start = doc.dateline.filter(|d| p.contains(*d)).map_or(p.start, |d| d.end);
+                corpus::Span { start, end: p.end }
+            });
+            lede.map(|span| view! { <p class="snippet">{lede_text(doc, span)}</p> }.into_any()).unwrap_or_else(|| ().into_any())
+        }
+    };
+    let first_quote = doc.quotes.first().map(|q| {
+        let speaker = q.speaker.and_then(|s| corpus().speakers.get(s as usize)).map(|s| s.name.clone());
+        let to = nav.with(|s| {
+            s.doc = Some(doc.slug.clone());
+            s.quote = Some(1);
+        });
+        let data_speaker = speaker.clone().unwrap_or_default();
+        view! {
+            <blockquote class="card-quote" data-quote="1" data-speaker=data_speaker>
+                <p>"“" {truncate(&doc.quote_text(q), 180)} "”"</p>
+                <footer>
+                    "— " {speaker.unwrap_or_else(|| "Unattributed".into())}
+                    {(doc.quotes.len() > 1).then(|| format!(" · {} quotes", doc.quotes.len()))}
+                    " · " <StateLink to=to>"Read in context"</StateLink>
+                </footer>
+            </blockquote>
+        }
+    });
+    let chips = doc
+        .countries
+        .iter()
+        .filter_map(|c| corpus().country(&c.code))
+        .map(|c| {
+            let code = c.code.clone();
+            let selected = nav.state.with_untracked(|s| s.countries.contains(&code));
+            let to = nav.with(|s| State::toggle(&mut s.countries, code.clone()));
+            let label = if selected { format!("Remove the filter {}", c.name) } else { format!("Filter by {}", c.name) };
+            view! {
+                <li>
+                    <StateLink to=to class=if selected { "country-chip selected" } else { "country-chip" } label=label>
+                        <span aria-hidden="true">{c.flag()}" "</span>{c.name.clone()}
+                    </StateLink>
+                </li>
+            }
+        })
+        .collect_view();
+    let date_note = (doc.date_source == Some(DateSource::Curator)).then_some(" (curator)");
+    view! {
+        <article class="card">
+            <h2 class="card-title"><StateLink to=open>{doc.title.clone()}</StateLink></h2>
+            <p class="card-meta">
+                <time>{date_label(doc)}</time>{date_note}
+                {source_name(doc).map(|s| view! { " · " <span class="card-source">{s}</span> })}
+                {(!doc.quotes.is_empty()).then(|| format!(" · {}", plural(doc.quotes.len(), "quote", "quotes")))}
+            </p>
+            {excerpt}
+            {(!doc.countries.is_empty()).then(|| view! { <ul class="chips" aria-label="Countries">{chips}</ul> })}
+            {first_quote}
+        </article>
+    }
+}
+
+fn lede_text(doc: &Document, span: corpus::Span) -> String {
+    truncate(doc.slice(span), 320)
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}

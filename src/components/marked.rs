@@ -1,0 +1,149 @@
+//! Document text with its quotations, country mentions and search hits
+//! marked, built as DOM nodes from spans: corpus text never becomes HTML, so
+//! `<script>` in an article shows as text.
+
+use corpus::marks::segments;
+use corpus::state::State;
+use corpus::{Document, Span};
+use leptos::prelude::*;
+
+use super::link::{absolute_url, copy_to_clipboard, StateLink};
+use crate::data::corpus;
+use crate::nav::Nav;
+
+/// The innermost layer: plain text with search hits in `<mark>`.
+pub fn with_hits(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
+    segments(span, hits)
+        .into_iter()
+        .map(|(piece, hit)| {
+            let text = doc.slice(piece).to_owned();
+            match hit {
+                Some(_) => view! { <mark>{text}</mark> }.into_any(),
+                None => text.into_any(),
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Country mentions as links that filter by the country, over [`with_hits`].
+fn with_mentions(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
+    let mentions: Vec<Span> = doc.mentions.iter().map(|m| m.span).collect();
+    segments(span, &mentions)
+        .into_iter()
+        .map(|(piece, mention)| match mention {
+            Some(i) => {
+                let code = doc.mentions[i].code.clone();
+                let name = corpus().country(&code).map(|c| c.name.clone()).unwrap_or_else(|| code.clone());
+                let to = Nav::get().with(|s| {
+                    s.doc = None;
+                    s.quote = None;
+                    if !s.countries.contains(&code) {
+                        State::toggle(&mut s.countries, code.clone());
+                    }
+                });
+                let inner = with_hits(doc, piece, hits);
+                view! {
+                    <StateLink to=to class="mention" label=format!("{} — show articles about {name}", doc.slice(piece))>
+                        <span data-country=code.clone() title=name.clone()>{inner}</span>
+                    </StateLink>
+                }
+                .into_any()
+            }
+            None => with_hits(doc, piece, hits),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A paragraph with every layer: quotations (with their speaker shown after
+/// the last part, and a copy-link button), mentions and hits.
+pub fn paragraph(doc: &'static Document, span: Span, hits: &[Span], current_quote: Option<u32>) -> AnyView {
+    let mut parts: Vec<(Span, usize, bool)> = Vec::new();
+    for (i, quote) in doc.quotes.iter().enumerate() {
+        let last = quote.parts.len().saturating_sub(1);
+        for (j, &part) in quote.parts.iter().enumerate() {
+            // Include the marks: the quoted words sit inside the quotation's span.
+            let from = if j == 0 { quote.span.start } else { part.start.saturating_sub(quote_mark_len(doc, part)) };
+            let to = if j == last { quote.span.end } else { part.end };
+            parts.push((Span { start: from, end: to }, i, j == last));
+        }
+    }
+    let spans: Vec<Span> = parts.iter().map(|p| p.0).collect();
+    segments(span, &spans)
+        .into_iter()
+        .map(|(piece, part)| match part {
+            Some(k) => {
+                let (_, i, is_last) = parts[k];
+                quote_part(doc, piece, i, is_last, hits, current_quote)
+            }
+            None => with_mentions(doc, piece, hits),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The reopening mark before a continued paragraph's part, if there is one.
+fn quote_mark_len(doc: &Document, part: Span) -> u32 {
+    let before = doc.text.get(..part.start as usize).unwrap_or("");
+    match before.chars().next_back() {
+        Some(c @ ('"' | '“' | '„' | '«')) => c.len_utf8() as u32,
+        _ => 0,
+    }
+}
+
+fn quote_part(
+    doc: &'static Document,
+    piece: Span,
+    index: usize,
+    is_last: bool,
+    hits: &[Span],
+    current_quote: Option<u32>,
+) -> AnyView {
+    let number = index as u32 + 1;
+    let quote = &doc.quotes[index];
+    let speaker = quote.speaker.and_then(|s| corpus().speakers.get(s as usize));
+    let name = speaker.map(|s| s.name.clone()).unwrap_or_default();
+    let current = current_quote == Some(number);
+    let label = view! {
+        <span class="quote-meta">
+            {match speaker {
+                Some(s) => {
+                    let to = Nav::get().with(|st| {
+                        st.doc = None;
+                        st.quote = None;
+                        st.view = corpus::state::View::Quotes;
+                        st.speakers = vec![s.slug.clone()];
+                    });
+                    view! { <StateLink to=to class="speaker">{s.name.clone()}</StateLink> }.into_any()
+                }
+                None => view! { <span class="speaker unknown">"Unattributed"</span> }.into_any(),
+            }}
+            <CopyQuoteLink doc=doc number=number />
+        </span>
+    };
+    view! {
+        <span class="quote" class:current=current data-quote=number data-speaker=name id=format!("quote-{number}")>
+            {with_mentions(doc, piece, hits)}
+        </span>
+        {is_last.then_some(label)}
+    }
+    .into_any()
+}
+
+#[component]
+fn CopyQuoteLink(doc: &'static Document, number: u32) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let state = Nav::get().with(|s| {
+            s.doc = Some(doc.slug.clone());
+            s.quote = Some(number);
+        });
+        copied.set(copy_to_clipboard(&absolute_url(&state)));
+    };
+    view! {
+        <button type="button" class="copy-quote" on:click=copy aria-label=format!("Copy a link to quote {number}")>
+            {move || if copied.get() { "Link copied" } else { "Copy link" }}
+        </button>
+    }
+}

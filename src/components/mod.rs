@@ -1,0 +1,11 @@
+//! The views, each rendering what `corpus` computed.
+
+pub mod articles;
+pub mod countries;
+pub mod facets;
+pub mod link;
+pub mod marked;
+pub mod masthead;
+pub mod notices;
+pub mod quotes;
+pub mod reader;

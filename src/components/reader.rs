@@ -1,0 +1,83 @@
+//! The reader (`doc=` in the URL): the article with its quotations, country
+//! mentions and search hits marked, and next/previous through the results.
+
+use corpus::filter::Results;
+use corpus::search::SearchQuery;
+use corpus::{DateSource, Document};
+use leptos::prelude::*;
+
+use super::articles::{date_label, plural, source_name};
+use super::link::StateLink;
+use super::marked::{paragraph, with_hits};
+use crate::data::{corpus, index};
+use crate::nav::Nav;
+
+#[component]
+pub fn Reader(doc: &'static Document, results: Memo<Results>) -> impl IntoView {
+    let nav = Nav::get();
+    let state = nav.state.get_untracked();
+    let query: SearchQuery = results.with_untracked(|r| r.query.clone());
+    let hits = |span| query.hits(&index().fold, &doc.text, span);
+    let position = corpus().documents.iter().position(|d| d.slug == doc.slug).unwrap_or(0) as u32;
+    let list = results.with_untracked(|r| r.documents.clone());
+    let at = list.iter().position(|&d| d == position);
+    let neighbour = |offset: isize| {
+        let i = at? as isize + offset;
+        let d = *list.get(usize::try_from(i).ok()?)?;
+        let other = &corpus().documents[d as usize];
+        Some((nav.with(|s| {
+            s.doc = Some(other.slug.clone());
+            s.quote = None;
+        }), other.title.clone()))
+    };
+    let back = nav.with(|s| {
+        s.doc = None;
+        s.quote = None;
+    });
+    let provenance = match doc.date_source {
+        Some(DateSource::Text) => " (from the text)",
+        Some(DateSource::Curator) => " (supplied by the curator)",
+        None => "",
+    };
+    let credits: Vec<String> = doc.credits.iter().map(|&c| doc.slice(c).to_owned()).collect();
+    let title_hits = query.hits(&index().fold, &doc.title, corpus::Span::new(0, doc.title.len()));
+    let _ = title_hits;
+    let current = state.quote;
+    let body = doc
+        .paragraphs
+        .iter()
+        .map(|&p| {
+            let start = doc.dateline.filter(|d| p.contains(*d)).map(|d| d.end);
+            view! {
+                <p>
+                    {start.map(|end| view! { <span class="dateline">{with_hits(doc, corpus::Span { start: p.start, end }, &hits(p))}</span> })}
+                    {paragraph(doc, corpus::Span { start: start.unwrap_or(p.start), end: p.end }, &hits(p), current)}
+                </p>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="reader" aria-labelledby="reader-title">
+            <nav class="reader-nav" aria-label="Article navigation">
+                <StateLink to=back class="back">"← All results"</StateLink>
+                <span class="reader-position">
+                    {at.map(|i| format!("{} of {}", i + 1, list.len()))}
+                </span>
+                {neighbour(-1).map(|(to, title)| view! { <StateLink to=to class="prev" label=format!("Previous: {title}")>"← Previous"</StateLink> })}
+                {neighbour(1).map(|(to, title)| view! { <StateLink to=to class="next" label=format!("Next: {title}")>"Next →"</StateLink> })}
+            </nav>
+            <header class="reader-header">
+                <h1 id="reader-title" tabindex="-1">{doc.title.clone()}</h1>
+                {doc.subtitle.clone().map(|s| view! { <p class="deck">{s}</p> })}
+                <dl class="reader-meta">
+                    <div><dt>"Date"</dt><dd><time>{date_label(doc)}</time>{provenance}</dd></div>
+                    {source_name(doc).map(|s| view! { <div><dt>"Source"</dt><dd>{s}</dd></div> })}
+                    {doc.place.clone().map(|p| view! { <div><dt>"Dateline"</dt><dd>{p}</dd></div> })}
+                    {(!doc.quotes.is_empty()).then(|| view! { <div><dt>"Quotes"</dt><dd>{plural(doc.quotes.len(), "quote", "quotes")}</dd></div> })}
+                    {(!credits.is_empty()).then(|| view! { <div><dt>"Credits"</dt><dd>{credits.join("; ")}</dd></div> })}
+                </dl>
+            </header>
+            <div class="reader-body">{body}</div>
+        </article>
+    }
+}
