@@ -3,7 +3,7 @@
 //! plus the hand-written `data/supplement.tsv`, compiled into one Aho-Corasick
 //! automaton. Compile-time only: none of this reaches the wasm.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -34,6 +34,10 @@ pub enum Entry {
 
 pub struct Gazetteer {
     pub countries: BTreeMap<String, CountryInfo>,
+    /// Country names and demonyms, for telling "Chinese President Xi" apart
+    /// from a name without scanning every pattern.
+    pub names: BTreeSet<String>,
+    pub demonyms: BTreeSet<String>,
     pub patterns: Vec<String>,
     pub entries: Vec<Entry>,
     pub automaton: AhoCorasick,
@@ -123,12 +127,21 @@ pub fn build(generated: &str, supplement: &str) -> Gazetteer {
     for (term, entry) in upper {
         terms.entry(term).or_insert(entry);
     }
+    let mut names = BTreeSet::new();
+    let mut demonyms = BTreeSet::new();
+    for (term, entry) in &terms {
+        match entry {
+            Entry::Country { kind: MentionKind::Demonym, .. } => demonyms.insert(term.clone()),
+            Entry::Country { kind: MentionKind::Name, .. } => names.insert(term.clone()),
+            _ => false,
+        };
+    }
     let (patterns, entries): (Vec<String>, Vec<Entry>) = terms.into_iter().unzip();
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         .build(&patterns)
         .expect("the gazetteer's patterns always build an automaton");
-    Gazetteer { countries, patterns, entries, automaton }
+    Gazetteer { countries, names, demonyms, patterns, entries, automaton }
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::gazetteer::{gazetteer, Entry};
-use crate::model::{MentionKind, Span};
+use crate::gazetteer::gazetteer;
+use crate::model::Span;
 use crate::quotes::Pairing;
 
 const VERBS: &str = r"said|says|say|added|adds|noted|notes|wrote|writes|told|tells|stressed|stresses|explained|explains|asked|asks|urged|urges|stated|states|declared|declares|remarked|remarks|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|commented|continued|insisted|insists|argued|argues|warned|warns|announced|replied|replies|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|vowed|pledged|promised|maintained|predicted|cautioned|underlined|underscored|highlighted|reiterated|affirmed|assured|responded|quipped|joked|wondered|mused|recounted|described|declared";
@@ -92,11 +92,7 @@ fn is_pronoun(word: &str) -> bool {
 /// not one: "Lima" is also a surname.
 fn is_country_adjective(g: &crate::gazetteer::Gazetteer, word: &str) -> bool {
     let possessive = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
-    g.patterns.iter().zip(&g.entries).any(|(p, e)| match e {
-        Entry::Country { kind: MentionKind::Demonym, .. } => p == word,
-        Entry::Country { kind: MentionKind::Name, .. } => possessive == Some(p.as_str()),
-        _ => false,
-    })
+    g.demonyms.contains(word) || possessive.is_some_and(|name| g.names.contains(name))
 }
 
 /// A name with leading titles and country adjectives removed, or None if
@@ -144,10 +140,9 @@ fn cue_subject(who: &str) -> Cue {
     match clean_name(trimmed) {
         Some(name) => Cue::Person(name),
         None => {
-            let lower = trimmed.to_lowercase();
-            let definite_role = lower.starts_with("the ")
-                && Regex::new(&format!("^the (?:{ROLES})$")).is_ok_and(|re| re.is_match(&lower));
-            if definite_role { Cue::Pronoun } else { Cue::Other }
+            static RE: OnceLock<Regex> = OnceLock::new();
+            let definite_role = cached(&RE, || format!("^the (?:{ROLES})$"));
+            if definite_role.is_match(&trimmed.to_lowercase()) { Cue::Pronoun } else { Cue::Other }
         }
     }
 }
