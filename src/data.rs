@@ -25,3 +25,8 @@ pub fn corpus() -> &'static Corpus {
 pub fn index() -> &'static SearchIndex {
     &bundle().index
 }
+
+/// The embedded world map.
+pub fn world_map() -> &'static corpus::WorldMap {
+    &bundle().map
+}

@@ -35,7 +35,9 @@ pub fn analyse_folder(dir: &Path) -> Result<Analysis, Vec<CorpusError>> {
 pub fn bundle(corpus: Corpus) -> crate::model::Bundle {
     let fold = crate::fold::fold_table(corpus.documents.iter().flat_map(|d| [d.text.as_str(), d.title.as_str()]));
     let index = crate::search::SearchIndex::build(&corpus.documents, fold);
-    crate::model::Bundle { corpus, index }
+    let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
+    let map = crate::geo::read_map(crate::geo::MAP_TSV, &codes);
+    crate::model::Bundle { corpus, index, map }
 }
 
 /// Analyses decoded files (in the given order) with the curator's metadata.

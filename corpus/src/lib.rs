@@ -10,6 +10,7 @@
 
 pub mod date;
 pub mod filter;
+pub mod kwic;
 pub mod marks;
 pub mod model;
 pub mod search;
@@ -23,6 +24,8 @@ pub mod countries;
 pub mod dates;
 #[cfg(feature = "analysis")]
 pub mod gazetteer;
+#[cfg(feature = "analysis")]
+pub mod geo;
 #[cfg(feature = "analysis")]
 pub mod quotes;
 #[cfg(feature = "analysis")]

@@ -201,9 +201,35 @@ impl Corpus {
     }
 }
 
-/// What the app embeds: the corpus and its search index, both built at compile time.
+/// A country's shape on the world map: a compact relative SVG path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapShape {
+    pub code: String,
+    pub path: String,
+}
+
+/// A state too small for the map's scale, drawn as a dot at its coordinates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapDot {
+    pub code: String,
+    pub x: u16,
+    pub y: u16,
+}
+
+/// The world map, projected at compile time (Equal Earth).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorldMap {
+    pub width: u16,
+    pub height: u16,
+    pub shapes: Vec<MapShape>,
+    pub dots: Vec<MapDot>,
+}
+
+/// What the app embeds: the corpus, its search index and the world map, all
+/// built at compile time.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub corpus: Corpus,
     pub index: crate::search::SearchIndex,
+    pub map: WorldMap,
 }

@@ -27,13 +27,17 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The result count, in a live region, and the sort.
 #[component]
-pub fn ResultBar(results: Memo<Results>, one: &'static str, many: &'static str, count: Signal<usize>) -> impl IntoView {
+pub fn ResultBar(
+    one: &'static str,
+    many: &'static str,
+    count: Signal<usize>,
+    #[prop(optional)] no_sort: bool,
+) -> impl IntoView {
     let nav = Nav::get();
-    let _ = results;
     view! {
         <div class="result-bar">
             <p class="result-count" role="status" aria-live="polite">{move || plural(count.get(), one, many)}</p>
-            <label class="sort">
+            <label class="sort" class:hidden=no_sort>
                 "Sort by "
                 <select on:change=move |e| {
                     let key = event_target_value(&e);
@@ -60,7 +64,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let count = Signal::derive(move || results.with(|r| r.documents.len()));
     view! {
         <h1 class="visually-hidden">"Articles"</h1>
-        <ResultBar results=results one="article" many="articles" count=count />
+        <ResultBar one="article" many="articles" count=count />
         <div class="cards">
             {move || {
                 let docs = results.with(|r| r.documents.clone());

@@ -1,21 +1,213 @@
-//! The Countries view: the countries of the current result set, with how many
-//! articles and mentions each has. Selecting a row toggles its filter.
+//! The Countries view (`view=countries`): a world map shaded by how many
+//! articles of the result set mention each country, and a table of those
+//! countries. The map's shading applies every filter but the country facet's
+//! own selection, which is outlined instead. Clicking or pressing Enter on a
+//! country, or selecting a row, toggles it in the filter; a selected row shows
+//! the sentences that mention the country.
 
 use std::collections::BTreeMap;
 
 use corpus::filter::Results;
+use corpus::kwic::mention_lines;
 use corpus::state::State;
+use corpus::Document;
 use leptos::prelude::*;
 
 use super::articles::{plural, ResultBar};
 use super::link::StateLink;
-use crate::data::corpus;
+use super::marked::with_hits;
+use crate::data::{corpus, world_map};
 use crate::nav::Nav;
+
+/// Shading classes: 0 for none, 1 to 5 by share of the largest count.
+fn bin(count: u32, max: u32) -> u32 {
+    if count == 0 || max == 0 { 0 } else { (count * 5).div_ceil(max).clamp(1, 5) }
+}
+
+fn country_name(code: &str) -> String {
+    corpus().country(code).map_or_else(|| code.to_owned(), |c| c.name.clone())
+}
+
+fn toggle_country(code: &str) {
+    let nav = Nav::get();
+    nav.go(nav.with(|s| State::toggle(&mut s.countries, code.to_owned())));
+}
 
 #[component]
 pub fn Countries(results: Memo<Results>) -> impl IntoView {
+    view! {
+        <h1 class="visually-hidden">"Countries"</h1>
+        <WorldMap results=results />
+        <CountryTable results=results />
+    }
+}
+
+#[component]
+fn WorldMap(results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
-    // (code, articles, mentions) over the result set, most articles first.
+    let map = world_map();
+    // Articles per country under every filter but the country facet.
+    let counts = Memo::new(move |_| {
+        results.with(|r| r.facets.countries.iter().map(|v| (v.key.clone(), v.count)).collect::<BTreeMap<String, u32>>())
+    });
+    let max = Memo::new(move |_| counts.with(|c| c.values().copied().max().unwrap_or(0)));
+    let hovered = RwSignal::new(None::<String>);
+    let count_of = move |code: &str| counts.with(|c| c.get(code).copied().unwrap_or(0));
+    let label = move |code: &str| format!("{}: {}", country_name(code), plural(count_of(code) as usize, "article", "articles"));
+
+    // One element per country, rendered once; only attributes change, so a
+    // focused country keeps focus when it is toggled.
+    let interactive = move |code: String| {
+        let c1 = code.clone();
+        let c2 = code.clone();
+        let c3 = code.clone();
+        let c4 = code.clone();
+        let c5 = code.clone();
+        let c6 = code.clone();
+        let c7 = code.clone();
+        (
+            move || {
+                let n = count_of(&c1);
+                let selected = nav.state.with(|s| s.countries.contains(&c1));
+                format!("country c{}{}", bin(n, max.get()), if selected { " selected" } else { "" })
+            },
+            move || (count_of(&c2) > 0).then_some("0"),
+            move || (count_of(&c3) > 0).then_some("button"),
+            move || (count_of(&c4) > 0).then(|| label(&c4)),
+            move || (count_of(&c5) == 0).then_some("true"),
+            move |_| {
+                if count_of(&c6) > 0 {
+                    toggle_country(&c6)
+                }
+            },
+            move |e: web_sys::KeyboardEvent| {
+                if (e.key() == "Enter" || e.key() == " ") && count_of(&c7) > 0 {
+                    e.prevent_default();
+                    toggle_country(&c7);
+                }
+            },
+        )
+    };
+    let shapes = map
+        .shapes
+        .iter()
+        .map(|s| {
+            let (class, tabindex, role, aria_label, hidden, click, key) = interactive(s.code.clone());
+            let code = s.code.clone();
+            let code_focus = s.code.clone();
+            view! {
+                <path
+                    d=s.path.clone()
+                    data-country=code.clone()
+                    class=class
+                    tabindex=tabindex
+                    role=role
+                    aria-label=aria_label
+                    aria-hidden=hidden
+                    on:click=click
+                    on:keydown=key
+                    on:mouseenter=move |_| hovered.set(Some(code.clone()))
+                    on:focus=move |_| hovered.set(Some(code_focus.clone()))
+                    on:mouseleave=move |_| hovered.set(None)
+                />
+            }
+        })
+        .collect_view();
+    let dots = map
+        .dots
+        .iter()
+        .map(|d| {
+            let (class, tabindex, role, aria_label, hidden, click, key) = interactive(d.code.clone());
+            let code = d.code.clone();
+            let code_focus = d.code.clone();
+            let c = d.code.clone();
+            let visible = move || count_of(&c) > 0;
+            view! {
+                <circle
+                    cx=d.x
+                    cy=d.y
+                    r="5"
+                    data-country=code.clone()
+                    class=class
+                    class:dot=true
+                    visibility=move || if visible() { "visible" } else { "hidden" }
+                    tabindex=tabindex
+                    role=role
+                    aria-label=aria_label
+                    aria-hidden=hidden
+                    on:click=click
+                    on:keydown=key
+                    on:mouseenter=move |_| hovered.set(Some(code.clone()))
+                    on:focus=move |_| hovered.set(Some(code_focus.clone()))
+                    on:mouseleave=move |_| hovered.set(None)
+                />
+            }
+        })
+        .collect_view();
+    let legend = move || {
+        let max = max.get();
+        (max > 0).then(|| {
+            let steps: Vec<(u32, String)> = (1..=5u32)
+                .filter_map(|b| {
+                    // The counts that fall in bin b.
+                    let low = (1..=max).find(|n| bin(*n, max) == b)?;
+                    let high = (1..=max).rev().find(|n| bin(*n, max) == b)?;
+                    Some((b, if low == high { low.to_string() } else { format!("{low}–{high}") }))
+                })
+                .collect();
+            view! {
+                <ul class="legend" aria-label="Articles per country">
+                    <li><span class="swatch c0" aria-hidden="true"></span>"0"</li>
+                    {steps.into_iter().map(|(b, text)| view! {
+                        <li><span class=format!("swatch c{b}") aria-hidden="true"></span>{text}</li>
+                    }).collect_view()}
+                    <li><span class="swatch outlined" aria-hidden="true"></span>"In the filter"</li>
+                </ul>
+            }
+        })
+    };
+    view! {
+        <figure class="map">
+            <svg viewBox=format!("0 0 {} {}", map.width, map.height) role="group" aria-label="World map: articles per country. Select a country to filter by it.">
+                <g class="shapes">{shapes}</g>
+                <g class="dots">{dots}</g>
+            </svg>
+            <figcaption>
+                <p class="map-caption" aria-live="polite">
+                    {move || match hovered.get() {
+                        Some(code) => label(&code),
+                        None => "Hover over or focus a country to see its articles; click or press Enter to filter.".to_owned(),
+                    }}
+                </p>
+                {legend}
+            </figcaption>
+        </figure>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Articles,
+    Mentions,
+    Region,
+}
+
+/// One row of the table.
+#[derive(Clone, PartialEq)]
+struct Row {
+    code: String,
+    name: String,
+    articles: u32,
+    mentions: u32,
+    region: String,
+}
+
+#[component]
+fn CountryTable(results: Memo<Results>) -> impl IntoView {
+    let nav = Nav::get();
+    let sort = RwSignal::new((Column::Articles, true));
+    let grouped = RwSignal::new(false);
     let rows = Memo::new(move |_| {
         let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
         results.with(|r| {
@@ -27,54 +219,141 @@ pub fn Countries(results: Memo<Results>) -> impl IntoView {
                 }
             }
         });
-        let mut rows: Vec<(String, u32, u32)> = counts.into_iter().map(|(c, (a, m))| (c, a, m)).collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        let mut rows: Vec<Row> = counts
+            .into_iter()
+            .filter_map(|(code, (articles, mentions))| {
+                let info = corpus().country(&code)?;
+                Some(Row { code, name: info.name.clone(), articles, mentions, region: info.region.clone() })
+            })
+            .collect();
+        let (column, descending) = sort.get();
+        rows.sort_by(|a, b| {
+            let order = match column {
+                Column::Name => a.name.cmp(&b.name),
+                Column::Articles => a.articles.cmp(&b.articles).then(a.mentions.cmp(&b.mentions)),
+                Column::Mentions => a.mentions.cmp(&b.mentions).then(a.articles.cmp(&b.articles)),
+                Column::Region => a.region.cmp(&b.region).then(b.articles.cmp(&a.articles)),
+            };
+            let order = if descending { order.reverse() } else { order };
+            order.then_with(|| a.name.cmp(&b.name))
+        });
+        if grouped.get() {
+            rows.sort_by(|a, b| a.region.cmp(&b.region));
+        }
         rows
     });
     let count = Signal::derive(move || rows.with(Vec::len));
+    let header = move |column: Column, title: &'static str, numeric: bool| {
+        let aria_sort = move || match sort.get() {
+            (c, true) if c == column => "descending",
+            (c, false) if c == column => "ascending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" class:num=numeric class:region=column == Column::Region aria-sort=aria_sort>
+                <button type="button" class="sort-button" on:click=move |_| sort.update(|(c, d)| {
+                    if *c == column { *d = !*d } else { *c = column; *d = numeric }
+                })>
+                    {title}
+                    <span aria-hidden="true">{move || match sort.get() {
+                        (c, true) if c == column => " ↓",
+                        (c, false) if c == column => " ↑",
+                        _ => "",
+                    }}</span>
+                </button>
+            </th>
+        }
+    };
     view! {
-        <h1 class="visually-hidden">"Countries"</h1>
-        <ResultBar results=results one="country" many="countries" count=count />
+        <div class="table-tools">
+            <ResultBar one="country" many="countries" count=count no_sort=true />
+            <label class="group-toggle">
+                <input type="checkbox" prop:checked=move || grouped.get() on:change=move |_| grouped.update(|g| *g = !*g) />
+                " Group by region"
+            </label>
+        </div>
         <table class="country-table">
-            <caption class="visually-hidden">"Countries mentioned in the current articles"</caption>
+            <caption class="visually-hidden">"Countries mentioned in the current articles. Select a country to filter by it and see the sentences that mention it."</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Country"</th>
-                    <th scope="col" class="num">"Articles"</th>
-                    <th scope="col" class="num">"Mentions"</th>
-                    <th scope="col" class="region">"Region"</th>
+                    <th scope="col" class="flag-col"><span class="visually-hidden">"Flag"</span></th>
+                    {header(Column::Name, "Country", false)}
+                    {header(Column::Articles, "Articles", true)}
+                    {header(Column::Mentions, "Mentions", true)}
+                    {header(Column::Region, "Region", false)}
                 </tr>
             </thead>
             <tbody>
                 {move || {
+                    let mut last_region = String::new();
+                    let grouped = grouped.get();
                     rows.get()
                         .into_iter()
-                        .filter_map(|(code, articles, mentions)| {
-                            let info = corpus().country(&code)?;
-                            let selected = nav.state.with(|s| s.countries.contains(&code));
-                            let to = nav.with(|s| State::toggle(&mut s.countries, code.clone()));
+                        .flat_map(|row| {
+                            let mut out: Vec<AnyView> = Vec::new();
+                            if grouped && row.region != last_region {
+                                last_region = row.region.clone();
+                                out.push(view! { <tr class="group"><th colspan="5" scope="rowgroup">{row.region.clone()}</th></tr> }.into_any());
+                            }
+                            let selected = nav.state.with(|s| s.countries.contains(&row.code));
+                            let to = nav.with(|s| State::toggle(&mut s.countries, row.code.clone()));
+                            let flag = corpus().country(&row.code).map(|c| c.flag()).unwrap_or_default();
                             let label = format!(
                                 "{}: {}{}",
-                                info.name,
-                                plural(articles as usize, "article", "articles"),
-                                if selected { ", selected" } else { "" }
+                                row.name,
+                                plural(row.articles as usize, "article", "articles"),
+                                if selected { ", in the filter" } else { "" }
                             );
-                            Some(view! {
-                                <tr class:selected=selected data-country=code.clone()>
-                                    <th scope="row">
-                                        <StateLink to=to label=label>
-                                            <span aria-hidden="true">{info.flag()}" "</span>{info.name.clone()}
-                                        </StateLink>
-                                    </th>
-                                    <td class="num">{articles}</td>
-                                    <td class="num">{mentions}</td>
-                                    <td class="region">{info.subregion.clone()}</td>
+                            out.push(view! {
+                                <tr class:selected=selected data-country=row.code.clone()>
+                                    <td class="flag-col" aria-hidden="true">{flag}</td>
+                                    <th scope="row"><StateLink to=to label=label>{row.name.clone()}</StateLink></th>
+                                    <td class="num">{row.articles}</td>
+                                    <td class="num">{row.mentions}</td>
+                                    <td class="region">{row.region.clone()}</td>
                                 </tr>
-                            })
+                            }.into_any());
+                            if selected {
+                                out.push(view! {
+                                    <tr class="mentions-row">
+                                        <td colspan="5"><MentionLines code=row.code.clone() results=results /></td>
+                                    </tr>
+                                }.into_any());
+                            }
+                            out
                         })
                         .collect_view()
                 }}
             </tbody>
         </table>
     }
+}
+
+/// The sentences of the result set that mention a country, each linked to
+/// its article in the reader.
+#[component]
+fn MentionLines(code: String, results: Memo<Results>) -> impl IntoView {
+    let nav = Nav::get();
+    let docs = results.with_untracked(|r| r.documents.clone());
+    let lines = docs
+        .into_iter()
+        .flat_map(|d| {
+            let doc: &'static Document = &corpus().documents[d as usize];
+            mention_lines(doc, &code, 10).into_iter().map(move |line| (doc, line))
+        })
+        .map(|(doc, line)| {
+            let to = nav.with(|s| {
+                s.doc = Some(doc.slug.clone());
+                s.quote = None;
+            });
+            view! {
+                <li class="kwic" data-country=code.clone()>
+                    <span class="kwic-text">"… " {with_hits(doc, line.window, &[line.mention])} " …"</span>
+                    " "
+                    <StateLink to=to class="kwic-source">{doc.title.clone()}</StateLink>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="kwic-lines" aria-label=format!("Sentences mentioning {}", country_name(&code))>{lines}</ul> }
 }

@@ -36,7 +36,7 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
     let count = Signal::derive(move || quotes.with(Vec::len));
     view! {
         <h1 class="visually-hidden">"Quotes"</h1>
-        <ResultBar results=results one="quote" many="quotes" count=count />
+        <ResultBar one="quote" many="quotes" count=count />
         <div class="quote-list">
             {move || {
                 let list = quotes.get();

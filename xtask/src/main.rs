@@ -6,6 +6,7 @@
 
 mod build;
 mod cmd;
+mod map;
 mod serve;
 mod test;
 mod tools;
@@ -19,7 +20,8 @@ tasks:
   build [--corpus DIR] [--public-url /sub/] [--dist DIR]
                                          a release build into dist/ (or DIR), with the size of every file
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
-  tools                                  only install what is missing";
+  tools                                  only install what is missing
+  map                                    regenerate corpus/data/map.tsv from npm world-atlas";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         "build" => build::Options::parse(rest).and_then(|o| build::run(&o).map(|_| ())),
         "test" if rest.is_empty() => test::run(),
         "tools" if rest.is_empty() => tools::ensure(tools::Need::Browser),
+        "map" if rest.is_empty() => map::run(),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
