@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
     });
 
     let results = Memo::new(move |_| nav.state.with(|s| run(corpus(), index(), s)));
+    let view = Memo::new(move |_| nav.state.with(|s| s.view));
     let doc = Memo::new(move |_| {
         nav.state.with(|s| s.doc.clone()).and_then(|slug| corpus().documents.iter().position(|d| d.slug == slug))
     });
@@ -81,7 +82,7 @@ pub fn App() -> impl IntoView {
                         <FacetPanel results=results />
                         <main id="main" tabindex="-1">
                             <ActiveFilters results=results />
-                            {move || match nav.state.with(|s| s.view) {
+                            {move || match view.get() {
                                 View::Articles => view! { <Articles results=results /> }.into_any(),
                                 View::Quotes => view! { <Quotes results=results /> }.into_any(),
                                 View::Countries => view! { <Countries results=results /> }.into_any(),

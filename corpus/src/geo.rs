@@ -193,13 +193,9 @@ pub fn svg_path(polygons: &[Vec<Ring>]) -> String {
     let mut out = String::new();
     let mut cursor = (0i64, 0i64);
     for ring in polygons.iter().flatten().flat_map(split_antimeridian) {
-        let points: Vec<(i64, i64)> = ring
-            .iter()
-            .map(|&(lon, lat)| {
-                let (x, y) = to_map(lon, lat);
-                (x.round() as i64, y.round() as i64)
-            })
-            .collect();
+        let projected: Vec<(f64, f64)> = ring.iter().map(|&(lon, lat)| to_map(lon, lat)).collect();
+        let points: Vec<(i64, i64)> =
+            simplify(&projected, SIMPLIFY_TOLERANCE).iter().map(|&(x, y)| (x.round() as i64, y.round() as i64)).collect();
         let mut deduped: Vec<(i64, i64)> = Vec::with_capacity(points.len());
         for p in points {
             if deduped.last() != Some(&p) {
@@ -231,6 +227,54 @@ pub fn svg_path(polygons: &[Vec<Ring>]) -> String {
         cursor = start;
     }
     out
+}
+
+/// Points closer than this (in map units) to the simplified outline are dropped.
+pub const SIMPLIFY_TOLERANCE: f64 = 0.6;
+
+/// Douglas–Peucker simplification of a closed ring, keeping its first point.
+pub fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
+    if points.len() <= 4 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    let last = points.len() - 1;
+    keep[last] = true;
+    // A closed ring starts and ends at one point: split it at the farthest point.
+    let far = (1..last)
+        .max_by(|&a, &b| distance2(points[0], points[a]).total_cmp(&distance2(points[0], points[b])))
+        .unwrap_or(last / 2);
+    keep[far] = true;
+    let mut stack = vec![(0, far), (far, last)];
+    while let Some((a, b)) = stack.pop() {
+        if b <= a + 1 {
+            continue;
+        }
+        let (index, distance) = (a + 1..b)
+            .map(|i| (i, segment_distance(points[i], points[a], points[b])))
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .unwrap_or((a, 0.0));
+        if distance > tolerance {
+            keep[index] = true;
+            stack.push((a, index));
+            stack.push((index, b));
+        }
+    }
+    points.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+}
+
+fn distance2(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
+}
+
+fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let length2 = distance2(a, b);
+    if length2 == 0.0 {
+        return distance2(p, a).sqrt();
+    }
+    let t = (((p.0 - a.0) * (b.0 - a.0) + (p.1 - a.1) * (b.1 - a.1)) / length2).clamp(0.0, 1.0);
+    distance2(p, (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))).sqrt()
 }
 
 fn coords(dx: i64, dy: i64) -> String {
@@ -348,6 +392,13 @@ mod tests {
     fn rings_that_do_not_cross_are_unchanged() {
         let ring = vec![(10.0, 10.0), (20.0, 10.0), (20.0, 20.0)];
         assert_eq!(split_antimeridian(&ring), vec![ring]);
+    }
+
+    #[test]
+    fn simplification_drops_collinear_points_and_keeps_corners() {
+        let ring = vec![(0.0, 0.0), (5.0, 0.1), (10.0, 0.0), (10.0, 10.0), (5.0, 10.0), (0.0, 10.0), (0.0, 0.0)];
+        let simple = simplify(&ring, 0.6);
+        assert_eq!(simple, vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]);
     }
 
     #[test]

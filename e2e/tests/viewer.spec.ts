@@ -160,6 +160,7 @@ test('a document with markup shows it as text', async ({ page, baseURL }) => {
 
 test('keyboard only: skip link, facets and the reader', async ({ page }) => {
   await page.goto('./');
+  await expect(cards(page).first()).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   const austria = page.getByRole('checkbox', { name: /^Austria/ });

@@ -12,6 +12,7 @@ use corpus::kwic::mention_lines;
 use corpus::state::State;
 use corpus::Document;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::articles::{plural, ResultBar};
 use super::link::StateLink;
@@ -42,6 +43,19 @@ pub fn Countries(results: Memo<Results>) -> impl IntoView {
     }
 }
 
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// The `data-country` of an event's target, if it is an interactive country.
+fn event_country(event: &web_sys::Event) -> Option<String> {
+    let element: web_sys::Element = event.target()?.dyn_into().ok()?;
+    element.get_attribute("role")?;
+    element.get_attribute("data-country")
+}
+
+/// The map's shapes are built once with plain DOM calls and updated in place
+/// by one effect, with one delegated listener per event: 175 countries as
+/// Leptos views would cost far more wasm than the map data itself, and
+/// updating in place keeps a focused country focused when it is toggled.
 #[component]
 fn WorldMap(results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
@@ -52,98 +66,86 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
     });
     let max = Memo::new(move |_| counts.with(|c| c.values().copied().max().unwrap_or(0)));
     let hovered = RwSignal::new(None::<String>);
-    let count_of = move |code: &str| counts.with(|c| c.get(code).copied().unwrap_or(0));
+    let count_of = move |code: &str| counts.with_untracked(|c| c.get(code).copied().unwrap_or(0));
     let label = move |code: &str| format!("{}: {}", country_name(code), plural(count_of(code) as usize, "article", "articles"));
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
 
-    // One element per country, rendered once; only attributes change, so a
-    // focused country keeps focus when it is toggled.
-    let interactive = move |code: String| {
-        let c1 = code.clone();
-        let c2 = code.clone();
-        let c3 = code.clone();
-        let c4 = code.clone();
-        let c5 = code.clone();
-        let c6 = code.clone();
-        let c7 = code.clone();
-        (
-            move || {
-                let n = count_of(&c1);
-                let selected = nav.state.with(|s| s.countries.contains(&c1));
-                format!("country c{}{}", bin(n, max.get()), if selected { " selected" } else { "" })
-            },
-            move || (count_of(&c2) > 0).then_some("0"),
-            move || (count_of(&c3) > 0).then_some("button"),
-            move || (count_of(&c4) > 0).then(|| label(&c4)),
-            move || (count_of(&c5) == 0).then_some("true"),
-            move |_| {
-                if count_of(&c6) > 0 {
-                    toggle_country(&c6)
+    // Build the shapes once, then restyle them whenever the counts or the
+    // selection change.
+    let elements: StoredValue<Vec<(String, web_sys::Element)>, LocalStorage> = StoredValue::new_local(Vec::new());
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else { return };
+        let counts = counts.get();
+        let max = max.get();
+        let selected = nav.state.with(|s| s.countries.clone());
+        if elements.with_value(Vec::is_empty) {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+            let mut built = Vec::new();
+            for shape in &map.shapes {
+                if let Ok(path) = document.create_element_ns(Some(SVG), "path") {
+                    let _ = path.set_attribute("d", &shape.path);
+                    built.push((shape.code.clone(), path));
                 }
-            },
-            move |e: web_sys::KeyboardEvent| {
-                if (e.key() == "Enter" || e.key() == " ") && count_of(&c7) > 0 {
-                    e.prevent_default();
-                    toggle_country(&c7);
+            }
+            for dot in &map.dots {
+                if let Ok(circle) = document.create_element_ns(Some(SVG), "circle") {
+                    let _ = circle.set_attribute("cx", &dot.x.to_string());
+                    let _ = circle.set_attribute("cy", &dot.y.to_string());
+                    let _ = circle.set_attribute("r", "5");
+                    built.push((dot.code.clone(), circle));
                 }
-            },
-        )
+            }
+            for (code, element) in &built {
+                let _ = element.set_attribute("data-country", code);
+                let _ = svg.append_child(element);
+            }
+            elements.set_value(built);
+        }
+        elements.with_value(|all| {
+            for (code, element) in all {
+                let n = counts.get(code).copied().unwrap_or(0);
+                let is_dot = element.tag_name() == "circle";
+                let class = format!(
+                    "country c{}{}{}",
+                    bin(n, max),
+                    if selected.contains(code) { " selected" } else { "" },
+                    if is_dot { " dot" } else { "" }
+                );
+                let _ = element.set_attribute("class", &class);
+                if n > 0 {
+                    let _ = element.set_attribute("tabindex", "0");
+                    let _ = element.set_attribute("role", "button");
+                    let _ = element.set_attribute("aria-label", &label(code));
+                    let _ = element.remove_attribute("aria-hidden");
+                    let _ = element.remove_attribute("visibility");
+                } else {
+                    let _ = element.remove_attribute("tabindex");
+                    let _ = element.remove_attribute("role");
+                    let _ = element.remove_attribute("aria-label");
+                    let _ = element.set_attribute("aria-hidden", "true");
+                    if is_dot {
+                        let _ = element.set_attribute("visibility", "hidden");
+                    }
+                }
+            }
+        });
+    });
+
+    let on_click = move |event: web_sys::MouseEvent| {
+        if let Some(code) = event_country(&event) {
+            toggle_country(&code);
+        }
     };
-    let shapes = map
-        .shapes
-        .iter()
-        .map(|s| {
-            let (class, tabindex, role, aria_label, hidden, click, key) = interactive(s.code.clone());
-            let code = s.code.clone();
-            let code_focus = s.code.clone();
-            view! {
-                <path
-                    d=s.path.clone()
-                    data-country=code.clone()
-                    class=class
-                    tabindex=tabindex
-                    role=role
-                    aria-label=aria_label
-                    aria-hidden=hidden
-                    on:click=click
-                    on:keydown=key
-                    on:mouseenter=move |_| hovered.set(Some(code.clone()))
-                    on:focus=move |_| hovered.set(Some(code_focus.clone()))
-                    on:mouseleave=move |_| hovered.set(None)
-                />
+    let on_key = move |event: web_sys::KeyboardEvent| {
+        if event.key() == "Enter" || event.key() == " " {
+            if let Some(code) = event_country(&event) {
+                event.prevent_default();
+                toggle_country(&code);
             }
-        })
-        .collect_view();
-    let dots = map
-        .dots
-        .iter()
-        .map(|d| {
-            let (class, tabindex, role, aria_label, hidden, click, key) = interactive(d.code.clone());
-            let code = d.code.clone();
-            let code_focus = d.code.clone();
-            let c = d.code.clone();
-            let visible = move || count_of(&c) > 0;
-            view! {
-                <circle
-                    cx=d.x
-                    cy=d.y
-                    r="5"
-                    data-country=code.clone()
-                    class=class
-                    class:dot=true
-                    visibility=move || if visible() { "visible" } else { "hidden" }
-                    tabindex=tabindex
-                    role=role
-                    aria-label=aria_label
-                    aria-hidden=hidden
-                    on:click=click
-                    on:keydown=key
-                    on:mouseenter=move |_| hovered.set(Some(code.clone()))
-                    on:focus=move |_| hovered.set(Some(code_focus.clone()))
-                    on:mouseleave=move |_| hovered.set(None)
-                />
-            }
-        })
-        .collect_view();
+        }
+    };
+    let on_hover = move |event: web_sys::MouseEvent| hovered.set(event_country(&event));
+    let on_focus = move |event: web_sys::FocusEvent| hovered.set(event_country(&event));
     let legend = move || {
         let max = max.get();
         (max > 0).then(|| {
@@ -168,10 +170,17 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
     };
     view! {
         <figure class="map">
-            <svg viewBox=format!("0 0 {} {}", map.width, map.height) role="group" aria-label="World map: articles per country. Select a country to filter by it.">
-                <g class="shapes">{shapes}</g>
-                <g class="dots">{dots}</g>
-            </svg>
+            <svg
+                node_ref=svg_ref
+                viewBox=format!("0 0 {} {}", map.width, map.height)
+                role="group"
+                aria-label="World map: articles per country. Select a country to filter by it."
+                on:click=on_click
+                on:keydown=on_key
+                on:mouseover=on_hover
+                on:focusin=on_focus
+                on:mouseleave=move |_| hovered.set(None)
+            ></svg>
             <figcaption>
                 <p class="map-caption" aria-live="polite">
                     {move || match hovered.get() {
