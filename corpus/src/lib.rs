@@ -33,6 +33,8 @@ pub mod speakers;
 #[cfg(feature = "analysis")]
 pub mod structure;
 #[cfg(feature = "analysis")]
+pub mod synth;
+#[cfg(feature = "analysis")]
 pub mod fold;
 #[cfg(feature = "analysis")]
 pub mod metadata;

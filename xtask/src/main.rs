@@ -8,6 +8,7 @@ mod build;
 mod cmd;
 mod map;
 mod serve;
+mod synth;
 mod test;
 mod tools;
 
@@ -21,6 +22,7 @@ tasks:
                                          a release build into dist/ (or DIR), with the size of every file
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
   tools                                  only install what is missing
+  synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
   map                                    regenerate corpus/data/map.tsv from npm world-atlas";
 
 fn main() -> ExitCode {
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         "test" if rest.is_empty() => test::run(),
         "tools" if rest.is_empty() => tools::ensure(tools::Need::Browser),
         "map" if rest.is_empty() => map::run(),
+        "synth" => synth::Options::parse(rest).and_then(|o| synth::run(&o)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
