@@ -59,21 +59,50 @@ pub fn ResultBar(
     }
 }
 
+/// Cards or quotes rendered at a time: the DOM holds a page, not the corpus.
+pub const PAGE: usize = 40;
+
+/// How many items of a list to show: a page, growing by "Show more", and back
+/// to one page whenever the results change.
+pub fn paging(results: Memo<Results>) -> RwSignal<usize> {
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        results.track();
+        shown.set(PAGE);
+    });
+    shown
+}
+
+/// "Show more" under a paged list, while some are hidden.
+#[component]
+pub fn ShowMore(shown: RwSignal<usize>, total: Signal<usize>, many: &'static str) -> impl IntoView {
+    move || {
+        let rest = total.get().saturating_sub(shown.get());
+        (rest > 0).then(|| view! {
+            <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {format!("Show {} more {many} ({rest} not shown)", rest.min(PAGE))}
+            </button>
+        })
+    }
+}
+
 #[component]
 pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let count = Signal::derive(move || results.with(|r| r.documents.len()));
+    let shown = paging(results);
     view! {
         <h1 class="visually-hidden">"Articles"</h1>
         <ResultBar one="article" many="articles" count=count />
         <div class="cards">
             {move || {
-                let docs = results.with(|r| r.documents.clone());
+                let docs: Vec<u32> = results.with(|r| r.documents.iter().take(shown.get()).copied().collect());
                 if docs.is_empty() {
                     return view! { <p class="empty">"No article matches. Remove a filter or change the search."</p> }.into_any();
                 }
                 docs.into_iter().map(|i| view! { <Card position=i results=results /> }).collect_view().into_any()
             }}
         </div>
+        <ShowMore shown=shown total=count many="articles" />
     }
 }
 

@@ -62,34 +62,41 @@ pub fn FacetGroup(facet: Facet, results: Memo<Results>) -> impl IntoView {
     let value = move |key: &str| {
         results.with(|r| facet.values(&r.facets).iter().find(|v| v.key == key).cloned())
     };
-    let rows = values
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let key = v.key.clone();
-            let key_checked = key.clone();
-            let key_disabled = key.clone();
-            let key_count = key.clone();
-            let key_toggle = key.clone();
-            let key_selected = key.clone();
-            let hidden = move || i >= SHORT_LIST && !expanded.get() && !value(&key_selected).is_some_and(|v| v.selected);
-            view! {
-                <li class:hidden=hidden>
-                    <label class="facet-value" class:empty=move || value(&key_disabled).is_some_and(|v| v.count == 0 && !v.selected)>
-                        <input
-                            type="checkbox"
-                            prop:checked=move || value(&key_checked).is_some_and(|v| v.selected)
-                            disabled=move || value(&key).is_some_and(|v| v.count == 0 && !v.selected)
-                            on:change=move |_| nav.go(nav.with(|s| toggled(s, facet, &key_toggle)))
-                        />
-                        <span class="facet-name">{v.label.clone()}</span>
-                        " "
-                        <span class="facet-count">{move || value(&key_count).map_or(0, |v| v.count)}</span>
-                    </label>
-                </li>
-            }
-        })
-        .collect_view();
+    // Only the rows on show are in the DOM: the first few, the selected ones,
+    // or all of them once expanded. Rows update in place as counts change.
+    let row = move |v: &FacetValue| {
+        let key = v.key.clone();
+        let key_checked = key.clone();
+        let key_disabled = key.clone();
+        let key_count = key.clone();
+        let key_toggle = key.clone();
+        view! {
+            <li>
+                <label class="facet-value" class:empty=move || value(&key_disabled).is_some_and(|v| v.count == 0 && !v.selected)>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || value(&key_checked).is_some_and(|v| v.selected)
+                        disabled=move || value(&key).is_some_and(|v| v.count == 0 && !v.selected)
+                        on:change=move |_| nav.go(nav.with(|s| toggled(s, facet, &key_toggle)))
+                    />
+                    <span class="facet-name">{v.label.clone()}</span>
+                    " "
+                    <span class="facet-count">{move || value(&key_count).map_or(0, |v| v.count)}</span>
+                </label>
+            </li>
+        }
+    };
+    let rows = move || {
+        let all = expanded.get();
+        let selected: Vec<String> =
+            results.with_untracked(|r| facet.values(&r.facets).iter().filter(|v| v.selected).map(|v| v.key.clone()).collect());
+        values
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| all || *i < SHORT_LIST || selected.contains(&v.key))
+            .map(|(_, v)| row(v))
+            .collect_view()
+    };
     view! {
         <fieldset class="facet">
             <legend>{facet.title()}</legend>

@@ -5,7 +5,7 @@ use corpus::filter::Results;
 use corpus::Document;
 use leptos::prelude::*;
 
-use super::articles::{date_label, ResultBar};
+use super::articles::{date_label, paging, ResultBar, ShowMore};
 use super::link::StateLink;
 use super::marked::with_hits;
 use crate::data::{corpus, index};
@@ -34,12 +34,13 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
         results.with(|r| visible_quotes(r, &speakers))
     });
     let count = Signal::derive(move || quotes.with(Vec::len));
+    let shown = paging(results);
     view! {
         <h1 class="visually-hidden">"Quotes"</h1>
         <ResultBar one="quote" many="quotes" count=count />
         <div class="quote-list">
             {move || {
-                let list = quotes.get();
+                let list: Vec<(u32, usize)> = quotes.with(|q| q.iter().take(shown.get()).copied().collect());
                 if list.is_empty() {
                     return view! { <p class="empty">"No quotation matches. Remove a filter or change the search."</p> }.into_any();
                 }
@@ -77,5 +78,6 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
                     .into_any()
             }}
         </div>
+        <ShowMore shown=shown total=count many="quotes" />
     }
 }
