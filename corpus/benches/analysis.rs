@@ -1,5 +1,6 @@
-//! `cargo bench -p corpus`: analysis throughput, and filter, facet-count and
-//! search times, on the seeds repeated to a larger corpus.
+//! `cargo bench -p corpus --bench analysis` (run by `cargo xtask bench`):
+//! analysis throughput, and filter, facet-count and search times, at the
+//! five seeds and generated corpora of 1,000 and 10,000 articles.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -9,52 +10,61 @@ use corpus::analyse::{analyse_files, bundle};
 use corpus::filter::run;
 use corpus::read::{read_folder, SourceFile};
 use corpus::state::State;
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use corpus::synth::generate;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn seeds() -> Vec<SourceFile> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
     read_folder(&dir).expect("seeds read").0
 }
 
-/// The seeds repeated `times` times under distinct file names.
-fn repeated(times: usize) -> Vec<SourceFile> {
-    let seeds = seeds();
-    (0..times)
-        .flat_map(|i| {
-            seeds.iter().map(move |f| SourceFile { path: f.path.clone(), name: format!("{i:05}_{}", f.name), text: f.text.clone() })
-        })
+fn synthetic(n: usize) -> Vec<SourceFile> {
+    generate(n, 1)
+        .into_iter()
+        .map(|a| SourceFile { path: a.file.clone().into(), name: a.file, text: a.text })
         .collect()
 }
 
+fn corpora() -> Vec<(&'static str, Vec<SourceFile>)> {
+    vec![("5 seeds", seeds()), ("1,000", synthetic(1000)), ("10,000", synthetic(10_000))]
+}
+
 fn analysis(c: &mut Criterion) {
-    let files = repeated(40);
-    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     let mut group = c.benchmark_group("analysis");
-    group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function(format!("{} documents, {} KB", files.len(), bytes / 1024), |b| {
-        b.iter(|| analyse_files(black_box(&files), &BTreeMap::new()).expect("analyses"))
-    });
+    for (name, files) in corpora() {
+        let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &files, |b, files| {
+            b.iter(|| analyse_files(black_box(files), &BTreeMap::new()).expect("analyses"))
+        });
+    }
     group.finish();
 }
 
 fn queries(c: &mut Criterion) {
-    let corpus = analyse_files(&repeated(200), &BTreeMap::new()).expect("analyses");
-    let n = corpus.documents.len();
-    let b = bundle(corpus);
-    let mut group = c.benchmark_group(format!("query over {n} documents"));
-    for (name, query) in [
-        ("no filter", ""),
-        ("country facet", "?country=VE&country=PK"),
-        ("year and speaker", "?year=2022&speaker=wang-wenbin"),
-        ("search one word", "?q=lunar"),
-        ("search prefix while typing", "?q=spa"),
-        ("search phrase", "?q=%22space%20station%22"),
-    ] {
-        let (state, _) = State::parse(query, &b.corpus);
-        group.bench_function(name, |bench| bench.iter(|| run(&b.corpus, &b.index, black_box(&state))));
+    for (name, files) in corpora() {
+        let corpus = analyse_files(&files, &BTreeMap::new()).expect("analyses");
+        let b = bundle(corpus);
+        // Real values of this corpus, so that every query selects something.
+        let country = b.corpus.documents[0].countries.first().map(|c| c.code.clone()).unwrap_or_default();
+        let speaker = b.corpus.speakers.first().map(|s| s.slug.clone()).unwrap_or_default();
+        let word = b.index.terms.iter().find(|t| t.len() > 5).cloned().unwrap_or_default();
+        let year = b.corpus.documents[0].date.map(|d| d.year).unwrap_or(2022);
+        let mut group = c.benchmark_group(format!("query/{name}"));
+        for (label, query) in [
+            ("no filter", String::new()),
+            ("country facet", format!("?country={country}")),
+            ("year and speaker", format!("?year={year}&speaker={speaker}")),
+            ("search word", format!("?q={word}")),
+            ("search prefix", format!("?q={}", &word[..3])),
+            ("search phrase", "?q=%22space%20cooperation%22".to_owned()),
+        ] {
+            let (state, _) = State::parse(&query, &b.corpus);
+            group.bench_function(label, |bench| bench.iter(|| run(&b.corpus, &b.index, black_box(&state))));
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(benches, analysis, queries);

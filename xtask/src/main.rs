@@ -4,6 +4,7 @@
 //! README's two commands work on a fresh machine with only rustup, cargo, node,
 //! npm and apt.
 
+mod bench;
 mod build;
 mod cmd;
 mod map;
@@ -22,6 +23,7 @@ tasks:
                                          a release build into dist/ (or DIR), with the size of every file
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
   tools                                  only install what is missing
+  bench [--quick]                        every benchmark figure (--quick skips criterion)
   synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
   map                                    regenerate corpus/data/map.tsv from npm world-atlas";
 
@@ -37,6 +39,8 @@ fn main() -> ExitCode {
         "test" if rest.is_empty() => test::run(),
         "tools" if rest.is_empty() => tools::ensure(tools::Need::Browser),
         "map" if rest.is_empty() => map::run(),
+        "bench" if rest.is_empty() => bench::run_all(false),
+        "bench" if rest == ["--quick"] => bench::run_all(true),
         "synth" => synth::Options::parse(rest).and_then(|o| synth::run(&o)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

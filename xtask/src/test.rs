@@ -127,17 +127,17 @@ fn playwright_tally(path: &Path) -> Result<Tally, String> {
     Ok(Tally { passed: stat("expected") + stat("flaky"), failed: stat("unexpected") })
 }
 
-fn free_port() -> Result<u16, String> {
+pub fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
     listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
 /// `python3 -m http.server`: a plain static server with no rewrite rules and
 /// no fallback to index.html, stopped when dropped.
-struct StaticServer(Child);
+pub struct StaticServer(Child);
 
 impl StaticServer {
-    fn start(dir: &Path, port: u16) -> Result<StaticServer, String> {
+    pub fn start(dir: &Path, port: u16) -> Result<StaticServer, String> {
         let child = command("python3")
             .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
             .arg(dir)

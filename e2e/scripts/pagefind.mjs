@@ -1,0 +1,60 @@
+// Orrery and Pagefind side by side, in one Chromium run, for the same queries.
+// Usage: node pagefind.mjs ORRERY_URL PAGEFIND_URL "q1|q2|..."  → one JSON object.
+//   bytes:   bytes transferred from navigation until the first results for the first query show
+//   latency: per query, from issuing it to results in the DOM (Orrery) / returned data (Pagefind), ms
+import { chromium } from '@playwright/test';
+
+const [orreryUrl, pagefindUrl, list] = process.argv.slice(2);
+const queries = list.split('|');
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function measure(url, setup, run) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let transferred = 0;
+  cdp.on('Network.loadingFinished', (e) => { transferred += e.encodedDataLength; });
+  await page.goto(url);
+  await setup(page);
+  const first = await run(page, queries[0]);
+  await page.waitForTimeout(200);
+  const bytes = transferred;
+  const latency = { [queries[0]]: first };
+  for (const q of queries.slice(1)) latency[q] = await run(page, q);
+  await context.close();
+  return { bytes, latency };
+}
+
+const orrery = await measure(
+  orreryUrl,
+  (page) => page.waitForSelector('#search'),
+  (page, q) => page.evaluate(async (q) => {
+    const t0 = performance.now();
+    const input = document.querySelector('#search');
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return +(performance.now() - t0).toFixed(2);
+  }, q),
+);
+
+const pagefind = await measure(
+  pagefindUrl,
+  (page) => page.evaluate(async () => { window.pf = await import('./pagefind/pagefind.js'); await window.pf.init(); }),
+  (page, q) => page.evaluate(async (q) => {
+    const t0 = performance.now();
+    const search = await window.pf.search(q);
+    // Pagefind returns ids first and loads each result's data on demand: a
+    // results page needs the first ten.
+    await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+    return +(performance.now() - t0).toFixed(2);
+  }, q),
+);
+
+await browser.close();
+console.log(JSON.stringify({ queries, orrery, pagefind }));

@@ -1,0 +1,89 @@
+// In-browser timings for `cargo xtask bench`, with the Performance API in the page.
+// Usage: node perf.mjs URL [repetitions]  → prints one JSON object.
+//   first_card:  navigation start → the first article card is in the DOM and a frame has been painted
+//   facet:       click on a facet checkbox → the updated DOM painted (next animation frame)
+//   keystroke:   one character typed in search → the updated DOM painted
+//   bytes:       bytes transferred before the first card shows (all requests of the first view)
+import { chromium } from '@playwright/test';
+
+const [url, reps = '30'] = process.argv.slice(2);
+const n = Number(reps);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), n: s.length };
+};
+
+// Records when the first card appears, then the next frame.
+const firstCardScript = () => {
+  window.__firstCard = new Promise((resolve) => {
+    const seen = () => {
+      if (document.querySelector('main article.card')) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now()));
+        return true;
+      }
+      return false;
+    };
+    const observer = new MutationObserver(seen);
+    observer.observe(document, { childList: true, subtree: true });
+  });
+};
+
+const firstCard = [];
+let bytes = 0;
+for (let i = 0; i < n; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(firstCardScript);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let transferred = 0;
+  cdp.on('Network.loadingFinished', (e) => { transferred += e.encodedDataLength; });
+  await page.goto(url);
+  firstCard.push(await page.evaluate(() => window.__firstCard));
+  if (i === 0) {
+    await page.waitForLoadState('networkidle');
+    bytes = transferred;
+  }
+  await context.close();
+}
+
+const page = await browser.newPage();
+await page.goto(url);
+await page.waitForSelector('main article.card');
+// Time from an action to the next painted frame, measured in the page.
+const timeAction = (action) => page.evaluate(async (action) => {
+  const t0 = performance.now();
+  if (action.kind === 'click') {
+    document.querySelector(action.selector).click();
+  } else {
+    const input = document.querySelector('#search');
+    input.value = action.value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  return performance.now() - t0;
+}, action);
+
+const facet = [];
+for (let i = 0; i < n; i++) {
+  // Toggle the second country on and off: each click is one measurement.
+  facet.push(await timeAction({ kind: 'click', selector: 'fieldset.facet:first-of-type li:nth-child(2) input' }));
+}
+const keystroke = [];
+const word = process.env.PERF_WORD ?? 'space cooperation';
+for (let i = 0; i < n; i++) {
+  const prefix = word.slice(0, 1 + (i % word.length));
+  keystroke.push(await timeAction({ kind: 'type', value: prefix }));
+}
+const dom = await page.evaluate(() => document.querySelectorAll('*').length);
+const count = await page.locator('.result-count').textContent();
+await browser.close();
+console.log(JSON.stringify({ url, first_card: stats(firstCard), facet: stats(facet), keystroke: stats(keystroke), bytes, dom_elements: dom, result_count: count }));

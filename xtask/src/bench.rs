@@ -1,0 +1,171 @@
+//! `cargo xtask bench`: every figure in BENCHMARKS.md.
+//!
+//! 1. Native, criterion: analysis throughput and query times at the seeds,
+//!    1,000 and 10,000 generated articles (`cargo bench -p corpus`).
+//! 2. Release builds of the app for each corpus: build time and the gzipped
+//!    size of everything the first view loads.
+//! 3. In Chromium (Playwright, Performance API in the page): first card,
+//!    facet click and search keystroke, median and p95 over 30 repetitions.
+//! 4. Side by side with Pagefind on the 1,000-article corpus rendered as
+//!    static HTML: bytes before the first results, and query latency.
+//!
+//! Results are printed and written to `target/bench/results.md`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::build::{gzip_len, run_trunk_build, Options};
+use crate::cmd::{command, root, run, run_capturing};
+use crate::test::{free_port, StaticServer};
+use crate::tools::{ensure, Need};
+
+const QUERIES: [&str; 10] = [
+    "space", "cooperation agency", "mission", "research program", "new", "space cooperation", "agency", "program",
+    "the mission", "research",
+];
+
+struct Scale {
+    name: &'static str,
+    corpus: PathBuf,
+    site: &'static str,
+}
+
+pub fn run_all(quick: bool) -> Result<(), String> {
+    ensure(Need::Browser)?;
+    let bench = root().join("target/bench");
+    std::fs::create_dir_all(&bench).map_err(|e| e.to_string())?;
+    let mut report = String::from("# Benchmark results\n\n");
+
+    let mut scales = vec![Scale { name: "5 seeds", corpus: root().join("seeds"), site: "seeds" }];
+    for (n, site) in [(1000usize, "s1000"), (10_000, "s10000")] {
+        let dir = bench.join(format!("corpus-{n}"));
+        crate::synth::write(n, 1, &dir)?;
+        // truth.json is for tests; the corpus folder holds only articles.
+        let _ = std::fs::remove_file(dir.join("truth.json"));
+        scales.push(Scale { name: if n == 1000 { "1,000" } else { "10,000" }, corpus: dir, site });
+    }
+
+    if !quick {
+        println!("\n=== native benchmarks (criterion) ===");
+        let (ok, lines) = run_capturing(command("cargo").args(["bench", "-q", "-p", "corpus", "--bench", "analysis"]))?;
+        if !ok {
+            return Err("cargo bench failed".into());
+        }
+        report.push_str("## Native (criterion)\n\n```\n");
+        for line in lines.iter().filter(|l| l.contains("time:") || l.contains("thrpt:") || (!l.starts_with(' ') && l.contains('/'))) {
+            let _ = writeln!(report, "{line}");
+        }
+        report.push_str("```\n\n");
+    }
+
+    println!("\n=== builds ===");
+    let site = bench.join("site");
+    let _ = std::fs::remove_dir_all(&site);
+    report.push_str("## Builds\n\n| corpus | build time | first view, gzipped | wasm, gzipped |\n|---|---|---|---|\n");
+    for scale in &scales {
+        let options = Options { corpus: scale.corpus.clone(), public_url: format!("/{}/", scale.site), dist: site.join(scale.site) };
+        let started = Instant::now();
+        run_trunk_build(&options)?;
+        let seconds = started.elapsed().as_secs_f64();
+        let (total, wasm) = first_view_size(&options.dist)?;
+        let _ = writeln!(report, "| {} | {seconds:.1} s | {:.1} KB | {:.1} KB |", scale.name, total as f64 / 1024.0, wasm as f64 / 1024.0);
+    }
+
+    println!("\n=== Pagefind index of the 1,000-article corpus ===");
+    let pagefind_site = site.join("pagefind-1000");
+    render_html(&bench.join("corpus-1000"), &pagefind_site)?;
+    let started = Instant::now();
+    run(command("pagefind").arg("--site").arg(&pagefind_site))?;
+    let pagefind_seconds = started.elapsed().as_secs_f64();
+
+    let port = free_port()?;
+    let _server = StaticServer::start(&site, port)?;
+    let base = format!("http://127.0.0.1:{port}");
+
+    println!("\n=== in Chromium ===");
+    report.push_str("\n## In Chromium (ms; median / p95 over 30)\n\n| corpus | first card | facet click → DOM | keystroke → DOM | bytes before first card | DOM elements |\n|---|---|---|---|---|---|\n");
+    for scale in &scales {
+        let url = format!("{base}/{}/", scale.site);
+        let (ok, lines) = run_capturing(command("node").arg("scripts/perf.mjs").arg(&url).arg("30").current_dir(root().join("e2e")))?;
+        let json: serde_json::Value = lines
+            .last()
+            .filter(|_| ok)
+            .and_then(|l| serde_json::from_str(l).ok())
+            .ok_or(format!("perf.mjs failed for {url}"))?;
+        let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
+        let _ = writeln!(
+            report,
+            "| {} | {} | {} | {} | {:.1} KB | {} |",
+            scale.name,
+            cell("first_card"),
+            cell("facet"),
+            cell("keystroke"),
+            json["bytes"].as_f64().unwrap_or(0.0) / 1024.0,
+            json["dom_elements"]
+        );
+    }
+
+    println!("\n=== Orrery and Pagefind, same queries ===");
+    let (ok, lines) = run_capturing(
+        command("node")
+            .arg("scripts/pagefind.mjs")
+            .arg(format!("{base}/s1000/"))
+            .arg(format!("{base}/pagefind-1000/"))
+            .arg(QUERIES.join("|"))
+            .current_dir(root().join("e2e")),
+    )?;
+    let json: serde_json::Value =
+        lines.last().filter(|_| ok).and_then(|l| serde_json::from_str(l).ok()).ok_or("pagefind.mjs failed")?;
+    let _ = write!(
+        report,
+        "\n## Orrery and Pagefind, 1,000 articles\n\nPagefind indexed the rendered site in {pagefind_seconds:.1} s.\n\n| | Orrery | Pagefind |\n|---|---|---|\n| bytes before the first results | {:.1} KB | {:.1} KB |\n",
+        json["orrery"]["bytes"].as_f64().unwrap_or(0.0) / 1024.0,
+        json["pagefind"]["bytes"].as_f64().unwrap_or(0.0) / 1024.0
+    );
+    for q in QUERIES {
+        let _ = writeln!(report, "| `{q}` latency | {} ms | {} ms |", json["orrery"]["latency"][q], json["pagefind"]["latency"][q]);
+    }
+
+    let out = bench.join("results.md");
+    std::fs::write(&out, &report).map_err(|e| e.to_string())?;
+    println!("\n{report}\nwritten to {}", out.display());
+    Ok(())
+}
+
+/// The gzipped size of what the first view loads (every file of the build),
+/// and of the wasm alone.
+fn first_view_size(dist: &Path) -> Result<(u64, u64), String> {
+    let mut total = 0;
+    let mut wasm = 0;
+    for entry in std::fs::read_dir(dist).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            let gz = gzip_len(&bytes);
+            total += gz;
+            if path.extension().is_some_and(|e| e == "wasm") {
+                wasm += gz;
+            }
+        }
+    }
+    Ok((total, wasm))
+}
+
+/// Renders a corpus as static HTML pages, one per article, for Pagefind.
+fn render_html(corpus: &Path, out: &Path) -> Result<(), String> {
+    let analysis = corpus::analyse::analyse_folder(corpus).map_err(|errors| format!("{} corpus errors", errors.len()))?;
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    for doc in &analysis.corpus.documents {
+        let body: String = doc.paragraphs.iter().map(|&p| format!("<p>{}</p>\n", escape(doc.slice(p)))).collect();
+        let html = format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><main data-pagefind-body><h1>{}</h1>\n{body}</main></body></html>\n",
+            escape(&doc.title),
+            escape(&doc.title)
+        );
+        std::fs::write(out.join(format!("{}.html", doc.slug)), html).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(out.join("index.html"), "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Search</title></head><body></body></html>\n")
+        .map_err(|e| e.to_string())
+}
