@@ -48,32 +48,51 @@ pub struct Token {
     pub span: Span,
 }
 
-/// Splits `text[span]` into folded words. A word is a run of letters and
-/// digits; apostrophes split words ("China’s" → "china", "s"), so that both
-/// apostrophes match the same text.
-pub fn tokens(table: &FoldTable, text: &str, span: Span) -> Vec<Token> {
-    let mut out = Vec::new();
-    let Some(part) = text.get(span.range()) else { return out };
+/// Calls `f` with each folded word of `text[span]` and its span, reusing one
+/// buffer (search runs this over whole documents on every phrase query). A
+/// word is a run of letters and digits; apostrophes split words ("China’s" →
+/// "china", "s"), so that both apostrophes match the same text.
+pub fn for_each_token(table: &FoldTable, text: &str, span: Span, mut f: impl FnMut(&str, Span)) {
+    let Some(part) = text.get(span.range()) else { return };
     let base = span.start as usize;
     let mut current = String::new();
     let mut start = 0;
     let mut folded = String::new();
     for (i, c) in part.char_indices() {
-        folded.clear();
-        table.fold_into(c, &mut folded);
-        let alnum = !folded.is_empty() && folded.chars().all(char::is_alphanumeric);
-        if alnum {
-            if current.is_empty() {
-                start = i;
+        let alnum = if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if current.is_empty() {
+                    start = i;
+                }
+                current.push(c.to_ascii_lowercase());
             }
-            current.push_str(&folded);
-        } else if !current.is_empty() {
-            out.push(Token { text: core::mem::take(&mut current), span: Span::new(base + start, base + i) });
+            c.is_ascii_alphanumeric()
+        } else {
+            folded.clear();
+            table.fold_into(c, &mut folded);
+            let alnum = !folded.is_empty() && folded.chars().all(char::is_alphanumeric);
+            if alnum {
+                if current.is_empty() {
+                    start = i;
+                }
+                current.push_str(&folded);
+            }
+            alnum
+        };
+        if !alnum && !current.is_empty() {
+            f(&current, Span::new(base + start, base + i));
+            current.clear();
         }
     }
     if !current.is_empty() {
-        out.push(Token { text: current, span: Span::new(base + start, base + part.len()) });
+        f(&current, Span::new(base + start, base + part.len()));
     }
+}
+
+/// The folded words of `text[span]` with their spans.
+pub fn tokens(table: &FoldTable, text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    for_each_token(table, text, span, |word, span| out.push(Token { text: word.into(), span }));
     out
 }
 
@@ -289,11 +308,37 @@ impl SearchIndex {
     }
 
     fn has_phrases(&self, doc: &Document, phrases: &[&Clause]) -> bool {
-        let words = document_tokens(&self.fold, doc);
-        phrases.iter().all(|clause| match clause {
-            Clause::Phrase(p) => words.windows(p.len()).any(|w| w == p.as_slice()),
-            Clause::Word { .. } => true,
-        })
+        let phrases: Vec<&Vec<String>> = phrases
+            .iter()
+            .filter_map(|c| match c {
+                Clause::Phrase(p) => Some(p),
+                Clause::Word { .. } => None,
+            })
+            .collect();
+        // The last words seen, as a ring, reused for every word.
+        let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0);
+        let mut ring: Vec<String> = alloc::vec![String::new(); longest];
+        let mut seen = 0usize;
+        let mut found = alloc::vec![false; phrases.len()];
+        let mut visit = |word: &str| {
+            let slot = seen % longest.max(1);
+            ring[slot].clear();
+            ring[slot].push_str(word);
+            seen += 1;
+            for (k, phrase) in phrases.iter().enumerate() {
+                let n = phrase.len();
+                if !found[k] && seen >= n {
+                    found[k] = (0..n).all(|j| ring[(seen - n + j) % longest] == phrase[j]);
+                }
+            }
+        };
+        for extra in [Some(doc.title.as_str()), doc.subtitle.as_deref()].into_iter().flatten() {
+            for_each_token(&self.fold, extra, Span::new(0, extra.len()), |w, _| visit(w));
+        }
+        for span in searchable_spans(doc) {
+            for_each_token(&self.fold, &doc.text, span, |w, _| visit(w));
+        }
+        found.iter().all(|f| *f)
     }
 }
 
