@@ -1,6 +1,5 @@
 //! The top-level component: the state store, the URL, and the views.
 
-use corpus::filter::run;
 use corpus::state::View;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -12,7 +11,7 @@ use crate::components::masthead::Masthead;
 use crate::components::notices::Notices;
 use crate::components::quotes::Quotes;
 use crate::components::reader::Reader;
-use crate::data::{corpus, index};
+use crate::data::{corpus, filter, index};
 use crate::nav::Nav;
 use crate::url;
 
@@ -38,7 +37,7 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    let results = Memo::new(move |_| nav.state.with(|s| run(corpus(), index(), s)));
+    let results = Memo::new(move |_| nav.state.with(|s| filter().run(corpus(), index(), s)));
     let view = Memo::new(move |_| nav.state.with(|s| s.view));
     let doc = Memo::new(move |_| {
         nav.state.with(|s| s.doc.clone()).and_then(|slug| corpus().documents.iter().position(|d| d.slug == slug))

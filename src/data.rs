@@ -26,6 +26,12 @@ pub fn index() -> &'static SearchIndex {
     &bundle().index
 }
 
+/// The corpus's facet values and orders, computed once.
+pub fn filter() -> &'static corpus::filter::Filter {
+    static FILTER: OnceLock<corpus::filter::Filter> = OnceLock::new();
+    FILTER.get_or_init(|| corpus::filter::Filter::new(corpus()))
+}
+
 /// The embedded world map.
 pub fn world_map() -> &'static corpus::WorldMap {
     &bundle().map

@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use corpus::analyse::{analyse_files, bundle};
-use corpus::filter::run;
+use corpus::filter::Filter;
 use corpus::read::{read_folder, SourceFile};
 use corpus::state::State;
 use corpus::synth::generate;
@@ -51,6 +51,7 @@ fn queries(c: &mut Criterion) {
         let speaker = b.corpus.speakers.first().map(|s| s.slug.clone()).unwrap_or_default();
         let word = b.index.terms.iter().find(|t| t.len() > 5).cloned().unwrap_or_default();
         let year = b.corpus.documents[0].date.map(|d| d.year).unwrap_or(2022);
+        let filter = Filter::new(&b.corpus);
         let mut group = c.benchmark_group(format!("query/{name}"));
         for (label, query) in [
             ("no filter", String::new()),
@@ -61,7 +62,7 @@ fn queries(c: &mut Criterion) {
             ("search phrase", "?q=%22space%20cooperation%22".to_owned()),
         ] {
             let (state, _) = State::parse(&query, &b.corpus);
-            group.bench_function(label, |bench| bench.iter(|| run(&b.corpus, &b.index, black_box(&state))));
+            group.bench_function(label, |bench| bench.iter(|| filter.run(&b.corpus, &b.index, black_box(&state))));
         }
         group.finish();
     }
