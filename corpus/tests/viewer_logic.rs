@@ -184,3 +184,86 @@ proptest! {
         let _ = decode(&raw);
     }
 }
+
+/// A direct reading of the rules, to check the optimised filter against.
+fn naive_counts(b: &Bundle, state: &State) -> (Vec<String>, Vec<(String, u32)>, Vec<(String, u32)>) {
+    let c = &b.corpus;
+    let query = SearchQuery::parse(&b.index.fold, &state.q);
+    let found: Vec<u32> = if query.is_empty() {
+        (0..c.documents.len() as u32).collect()
+    } else {
+        b.index.search(&c.documents, &query).into_iter().map(|(d, _)| d).collect()
+    };
+    let speaker_slugs = |d: &corpus::Document| -> Vec<String> {
+        d.quotes.iter().filter_map(|q| q.speaker).map(|s| c.speakers[s as usize].slug.clone()).collect()
+    };
+    let passes = |d: &corpus::Document, skip: usize| {
+        (skip == 0 || state.countries.is_empty() || d.countries.iter().any(|x| state.countries.contains(&x.code)))
+            && (skip == 1 || state.years.is_empty() || state.years.contains(&d.date.map_or(Year::Undated, |x| Year::Year(x.year))))
+            && (skip == 3 || state.speakers.is_empty() || speaker_slugs(d).iter().any(|s| state.speakers.contains(s)))
+    };
+    let mut selected: Vec<String> =
+        found.iter().map(|&i| &c.documents[i as usize]).filter(|d| passes(d, 9)).map(|d| d.file.clone()).collect();
+    selected.sort();
+    let mut countries: std::collections::BTreeMap<String, u32> = Default::default();
+    let mut speakers: std::collections::BTreeMap<String, u32> = Default::default();
+    for d in found.iter().map(|&i| &c.documents[i as usize]) {
+        if passes(d, 0) {
+            for x in &d.countries {
+                *countries.entry(x.code.clone()).or_default() += 1;
+            }
+        }
+        if passes(d, 3) {
+            let mut slugs = speaker_slugs(d);
+            slugs.sort();
+            slugs.dedup();
+            for s in slugs {
+                *speakers.entry(s).or_default() += 1;
+            }
+        }
+    }
+    (selected, countries.into_iter().collect(), speakers.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_filter_agrees_with_a_direct_reading_of_the_rules(seed in 0u64..1000, picks in prop::collection::vec(0usize..1000, 0..4), q in prop_oneof![Just(String::new()), Just("space".to_owned()), Just("cooperation agency".to_owned())]) {
+        static SYNTH: OnceLock<Bundle> = OnceLock::new();
+        let b = SYNTH.get_or_init(|| {
+            let files: Vec<corpus::read::SourceFile> = corpus::synth::generate(150, 3)
+                .into_iter()
+                .map(|a| corpus::read::SourceFile { path: a.file.clone().into(), name: a.file, text: a.text })
+                .collect();
+            bundle(corpus::analyse::analyse_files(&files, &Default::default()).unwrap())
+        });
+        let c = &b.corpus;
+        let mut state = State { q, ..State::default() };
+        for (k, pick) in picks.iter().enumerate() {
+            match (seed as usize + k) % 3 {
+                0 => state.countries.push(c.countries[pick % c.countries.len()].code.clone()),
+                1 => state.speakers.push(c.speakers[pick % c.speakers.len()].slug.clone()),
+                _ => state.years.push(Year::Year(1990 + (pick % 36) as u16)),
+            }
+        }
+        state.normalise();
+        let results = run(&b.corpus, &b.index, &state);
+        let mut got: Vec<String> = results.documents.iter().map(|&i| c.documents[i as usize].file.clone()).collect();
+        got.sort();
+        let (want, countries, speakers) = naive_counts(b, &state);
+        prop_assert_eq!(got, want);
+        let got_countries: Vec<(String, u32)> = {
+            let mut v: Vec<(String, u32)> = results.facets.countries.iter().filter(|v| v.count > 0).map(|v| (v.key.clone(), v.count)).collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(got_countries, countries);
+        let got_speakers: Vec<(String, u32)> = {
+            let mut v: Vec<(String, u32)> = results.facets.speakers.iter().filter(|v| v.count > 0).map(|v| (v.key.clone(), v.count)).collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(got_speakers, speakers);
+    }
+}

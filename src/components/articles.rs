@@ -68,7 +68,11 @@ pub fn paging(results: Memo<Results>) -> RwSignal<usize> {
     let shown = RwSignal::new(PAGE);
     Effect::new(move |_| {
         results.track();
-        shown.set(PAGE);
+        // Setting a signal notifies even when the value is the same, which
+        // would render the list twice.
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     shown
 }
