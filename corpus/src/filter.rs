@@ -123,20 +123,18 @@ impl Filter {
 
         let all: Vec<u32> = (0..corpus.documents.len() as u32).collect();
         let date = |i: &u32| corpus.documents[*i as usize].date;
-        let mut newest = all.clone();
-        newest.sort_by(|a, b| match (date(a), date(b)) {
-            (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(b)),
-            (Some(_), None) => core::cmp::Ordering::Less,
-            (None, Some(_)) => core::cmp::Ordering::Greater,
-            (None, None) => a.cmp(b),
-        });
-        let mut oldest = all.clone();
-        oldest.sort_by(|a, b| match (date(a), date(b)) {
-            (Some(x), Some(y)) => x.cmp(&y).then(a.cmp(b)),
-            (Some(_), None) => core::cmp::Ordering::Less,
-            (None, Some(_)) => core::cmp::Ordering::Greater,
-            (None, None) => a.cmp(b),
-        });
+        // Dated documents first, by date (ties in file order), then undated ones.
+        let by_date = |newest_first: bool| {
+            let mut order = all.clone();
+            order.sort_by(|a, b| match (date(a), date(b)) {
+                (Some(x), Some(y)) => if newest_first { y.cmp(&x) } else { x.cmp(&y) }.then(a.cmp(b)),
+                (Some(_), None) => core::cmp::Ordering::Less,
+                (None, Some(_)) => core::cmp::Ordering::Greater,
+                (None, None) => a.cmp(b),
+            });
+            order
+        };
+        let (newest, oldest) = (by_date(true), by_date(false));
         let titles: Vec<String> = corpus.documents.iter().map(|d| d.title.to_lowercase()).collect();
         let mut by_title = all;
         by_title.sort_by(|a, b| titles[*a as usize].cmp(&titles[*b as usize]).then(a.cmp(b)));

@@ -2,28 +2,19 @@
 // Usage: node pagefind.mjs ORRERY_URL PAGEFIND_URL "q1|q2|..."  → one JSON object.
 //   bytes:   bytes transferred from navigation until the first results for the first query show
 //   latency: per query, from issuing it to results in the DOM (Orrery) / returned data (Pagefind), ms
-import { chromium } from '@playwright/test';
+import { countingPage, launch } from './browser.mjs';
 
 const [orreryUrl, pagefindUrl, list] = process.argv.slice(2);
 const queries = list.split('|');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 async function measure(url, setup, run) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  let transferred = 0;
-  cdp.on('Network.loadingFinished', (e) => { transferred += e.encodedDataLength; });
+  const { context, page, bytes: transferred } = await countingPage(browser);
   await page.goto(url);
   await setup(page);
   const first = await run(page, queries[0]);
   await page.waitForTimeout(200);
-  const bytes = transferred;
+  const bytes = transferred();
   const latency = { [queries[0]]: first };
   for (const q of queries.slice(1)) latency[q] = await run(page, q);
   await context.close();

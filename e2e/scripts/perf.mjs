@@ -4,14 +4,11 @@
 //   facet:       click on a facet checkbox → the DOM updated (every task the click queued has run)
 //   keystroke:   one character typed in search → the DOM updated
 //   bytes:       bytes transferred before the first card shows (all requests of the first view)
-import { chromium } from '@playwright/test';
+import { countingPage, launch } from './browser.mjs';
 
 const [url, reps = '30'] = process.argv.slice(2);
 const n = Number(reps);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,19 +35,12 @@ const firstCardScript = () => {
 const firstCard = [];
 let bytes = 0;
 for (let i = 0; i < n; i++) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(firstCardScript);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  let transferred = 0;
-  cdp.on('Network.loadingFinished', (e) => { transferred += e.encodedDataLength; });
+  const { context, page, bytes: transferred } = await countingPage(browser, firstCardScript);
   await page.goto(url);
   firstCard.push(await page.evaluate(() => window.__firstCard));
   if (i === 0) {
     await page.waitForLoadState('networkidle');
-    bytes = transferred;
+    bytes = transferred();
   }
   await context.close();
 }

@@ -1,6 +1,6 @@
 // Screenshots of every view at desktop and phone widths, light and dark.
 // Usage: node e2e/scripts/screenshots.mjs http://127.0.0.1:8080/ OUT_DIR [name=query ...]
-import { chromium } from '@playwright/test';
+import { launch } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
 const [base = 'http://127.0.0.1:8080/', out = 'target/screenshots', ...extra] = process.argv.slice(2);
@@ -13,10 +13,7 @@ const pages = extra.length ? extra.map((e) => e.split('=', 2).length === 2 ? [e.
   ['countries', '?view=countries'],
 ];
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 for (const [scheme, sizes] of [['light', [['desktop', 1280, 900], ['phone', 360, 780]]], ['dark', [['desktop', 1280, 900]]]]) {
   for (const [size, width, height] of sizes) {
     const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
