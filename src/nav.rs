@@ -27,16 +27,22 @@ impl Nav {
         expect_context::<Nav>()
     }
 
-    /// Goes to a new state with a new history entry, at the top of the page.
+    /// Goes to a new state with a new history entry. Opening a document or
+    /// another view starts at the top of the page; a facet toggled halfway
+    /// down the filters leaves the page where it is.
     pub fn go(self, mut state: State) {
         state.normalise();
-        if state == self.state.get_untracked() {
+        let current = self.state.get_untracked();
+        if state == current {
             return;
         }
+        let new_page = state.doc != current.doc || state.view != current.view;
         url::push(&state);
         self.state.set(state);
-        if let Some(window) = web_sys::window() {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
+        if new_page {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
         }
     }
 
