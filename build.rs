@@ -15,10 +15,7 @@ fn main() {
     let analysis = match corpus::analyse::analyse_folder(&dir) {
         Ok(analysis) => analysis,
         Err(errors) => {
-            for error in &errors {
-                eprintln!("{error}");
-            }
-            eprintln!("orrery: the corpus in {} has {} error(s); fix them and build again", dir.display(), errors.len());
+            eprintln!("{}", corpus::read::describe_errors(&dir, &errors));
             std::process::exit(1);
         }
     };

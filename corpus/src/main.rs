@@ -21,9 +21,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            for error in &errors {
-                eprintln!("{error}");
-            }
+            eprintln!("{}", corpus::read::describe_errors(&dir, &errors));
             ExitCode::FAILURE
         }
     }

@@ -33,6 +33,14 @@ impl fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
+/// The text printed for a failed analysis, the same in the report and in the
+/// app's build: one line per error, naming its file, then a summary.
+pub fn describe_errors(dir: &Path, errors: &[CorpusError]) -> String {
+    let mut out: String = errors.iter().map(|e| format!("{e}\n")).collect();
+    out.push_str(&format!("the corpus in {} has {} error(s); fix them and try again", dir.display(), errors.len()));
+    out
+}
+
 /// Something the curator should know that does not stop the build.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
@@ -151,6 +159,13 @@ pub fn read_folder(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Warning>), Vec<Co
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_descriptions_name_every_file_and_count_them() {
+        let errors = vec![CorpusError::new("c/a.txt", "empty"), CorpusError::new("c/b.txt", "NUL").at_line(3)];
+        let text = describe_errors(Path::new("c"), &errors);
+        assert_eq!(text, "error: c/a.txt: empty\nerror: c/b.txt:3: NUL\nthe corpus in c has 2 error(s); fix them and try again");
+    }
 
     #[test]
     fn strips_bom_and_normalises_line_endings() {
