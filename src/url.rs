@@ -15,8 +15,11 @@ fn window() -> Option<web_sys::Window> {
 }
 
 /// The path of the page itself, e.g. `/orrery/` or `/orrery/index.html`.
-pub fn page_path() -> String {
-    window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into())
+/// Every state lives in the query string, so the path never changes and is
+/// read once (cards build many links on every update).
+pub fn page_path() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into()))
 }
 
 /// The href of a state: the page's path and the state's canonical query.

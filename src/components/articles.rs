@@ -60,7 +60,7 @@ pub fn ResultBar(
 }
 
 /// Cards or quotes rendered at a time: the DOM holds a page, not the corpus.
-pub const PAGE: usize = 40;
+pub const PAGE: usize = 15;
 
 /// How many items of a list to show: a page, growing by "Show more", and back
 /// to one page whenever the results change.
