@@ -11,19 +11,30 @@ use super::link::{absolute_url, copy_to_clipboard, StateLink};
 use crate::data::corpus;
 use crate::nav::Nav;
 
-/// The innermost layer: plain text with search hits in `<mark>`.
-pub fn with_hits(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
+/// The innermost layer: `text[span]` with search hits in `<mark>`.
+fn text_with_hits(text: &str, span: Span, hits: &[Span]) -> AnyView {
     segments(span, hits)
         .into_iter()
         .map(|(piece, hit)| {
-            let text = doc.slice(piece).to_owned();
+            let part = text.get(piece.range()).unwrap_or("").to_owned();
             match hit {
-                Some(_) => view! { <mark>{text}</mark> }.into_any(),
-                None => text.into_any(),
+                Some(_) => view! { <mark>{part}</mark> }.into_any(),
+                None => part.into_any(),
             }
         })
         .collect_view()
         .into_any()
+}
+
+/// Document text with search hits marked.
+pub fn with_hits(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
+    text_with_hits(&doc.text, span, hits)
+}
+
+/// A string that is not part of the document text (a title a curator may have
+/// changed) with its search hits marked.
+pub fn string_with_hits(text: &str, hits: &[Span]) -> AnyView {
+    text_with_hits(text, Span::new(0, text.len()), hits)
 }
 
 /// Country mentions as links that filter by the country, over [`with_hits`].

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::articles::{date_label, plural, source_name};
 use super::link::StateLink;
-use super::marked::{paragraph, with_hits};
+use super::marked::{paragraph, string_with_hits, with_hits};
 use crate::data::{corpus, index};
 use crate::nav::Nav;
 
@@ -41,7 +41,6 @@ pub fn Reader(doc: &'static Document, results: Memo<Results>) -> impl IntoView {
     };
     let credits: Vec<String> = doc.credits.iter().map(|&c| doc.slice(c).to_owned()).collect();
     let title_hits = query.hits(&index().fold, &doc.title, corpus::Span::new(0, doc.title.len()));
-    let _ = title_hits;
     let current = state.quote;
     let body = doc
         .paragraphs
@@ -67,7 +66,7 @@ pub fn Reader(doc: &'static Document, results: Memo<Results>) -> impl IntoView {
                 {neighbour(1).map(|(to, title)| view! { <StateLink to=to class="next" label=format!("Next: {title}")>"Next →"</StateLink> })}
             </nav>
             <header class="reader-header">
-                <h1 id="reader-title" tabindex="-1">{doc.title.clone()}</h1>
+                <h1 id="reader-title" tabindex="-1">{string_with_hits(&doc.title, &title_hits)}</h1>
                 {doc.subtitle.clone().map(|s| view! { <p class="deck">{s}</p> })}
                 <dl class="reader-meta">
                     <div><dt>"Date"</dt><dd><time>{date_label(doc)}</time>{provenance}</dd></div>

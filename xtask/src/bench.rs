@@ -73,10 +73,11 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     }
 
     println!("\n=== Pagefind index of the 1,000-article corpus ===");
+    let pagefind = ensure_pagefind(&bench)?;
     let pagefind_site = site.join("pagefind-1000");
     render_html(&bench.join("corpus-1000"), &pagefind_site)?;
     let started = Instant::now();
-    run(command("pagefind").arg("--site").arg(&pagefind_site))?;
+    run(command(&pagefind.to_string_lossy()).arg("--site").arg(&pagefind_site))?;
     let pagefind_seconds = started.elapsed().as_secs_f64();
 
     let port = free_port()?;
@@ -132,6 +133,28 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     println!("\n{report}\nwritten to {}", out.display());
     Ok(())
 }
+
+/// npm `pagefind` (which ships its binary in a platform package), installed
+/// for the benchmark only, beside its results: the registry here has only the
+/// Linux binaries, so it cannot sit in e2e's lockfile, which `npm ci` checks
+/// for every platform.
+fn ensure_pagefind(bench: &Path) -> Result<PathBuf, String> {
+    let tools = bench.join("tools");
+    let binary = tools.join("node_modules/.bin/pagefind");
+    let version = crate::cmd::output(command(&binary.to_string_lossy()).arg("--version")).unwrap_or_default();
+    if version.trim() == format!("pagefind {PAGEFIND_VERSION}") {
+        return Ok(binary);
+    }
+    std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
+    println!("xtask: installing npm pagefind {PAGEFIND_VERSION} for the benchmark");
+    run(command("npm")
+        .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+        .arg(&tools)
+        .arg(format!("pagefind@{PAGEFIND_VERSION}")))?;
+    Ok(binary)
+}
+
+const PAGEFIND_VERSION: &str = "1.6.0";
 
 /// The gzipped size of what the first view loads (every file of the build),
 /// and of the wasm alone.
