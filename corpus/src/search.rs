@@ -96,13 +96,6 @@ pub fn tokens(table: &FoldTable, text: &str, span: Span) -> Vec<Token> {
     out
 }
 
-/// The parts of a document that search looks at: title, deck and body.
-pub fn searchable_spans(doc: &Document) -> Vec<Span> {
-    let mut spans = Vec::with_capacity(doc.paragraphs.len() + 1);
-    spans.extend(doc.paragraphs.iter().copied());
-    spans
-}
-
 /// The tokens of a document's title, deck and body. The title and deck are
 /// not spans of the text when a curator changed them, so they are tokenised
 /// from their own strings (with spans that mean nothing and are not used).
@@ -111,7 +104,7 @@ pub fn document_tokens(table: &FoldTable, doc: &Document) -> Vec<String> {
     for extra in [Some(doc.title.as_str()), doc.subtitle.as_deref()].into_iter().flatten() {
         words.extend(tokens(table, extra, Span::new(0, extra.len())).into_iter().map(|t| t.text));
     }
-    for span in searchable_spans(doc) {
+    for span in doc.paragraphs.iter().copied() {
         words.extend(tokens(table, &doc.text, span).into_iter().map(|t| t.text));
     }
     words
@@ -335,7 +328,7 @@ impl SearchIndex {
         for extra in [Some(doc.title.as_str()), doc.subtitle.as_deref()].into_iter().flatten() {
             for_each_token(&self.fold, extra, Span::new(0, extra.len()), |w, _| visit(w));
         }
-        for span in searchable_spans(doc) {
+        for span in doc.paragraphs.iter().copied() {
             for_each_token(&self.fold, &doc.text, span, |w, _| visit(w));
         }
         found.iter().all(|f| *f)
@@ -345,7 +338,7 @@ impl SearchIndex {
 /// A keyword-in-context excerpt: about `radius` words either side of the
 /// first hit in the document's body, with the hits inside it.
 pub fn snippet(table: &FoldTable, doc: &Document, query: &SearchQuery, radius: usize) -> Option<(Span, Vec<Span>)> {
-    for span in searchable_spans(doc) {
+    for span in doc.paragraphs.iter().copied() {
         let hits = query.hits(table, &doc.text, span);
         let Some(first) = hits.first().copied() else { continue };
         let toks = tokens(table, &doc.text, span);

@@ -15,7 +15,7 @@ use crate::gazetteer::gazetteer;
 use crate::model::Span;
 use crate::quotes::Pairing;
 
-const VERBS: &str = r"said|says|say|added|adds|noted|notes|wrote|writes|told|tells|stressed|stresses|explained|explains|asked|asks|urged|urges|stated|states|declared|declares|remarked|remarks|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|commented|continued|insisted|insists|argued|argues|warned|warns|announced|replied|replies|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|vowed|pledged|promised|maintained|predicted|cautioned|underlined|underscored|highlighted|reiterated|affirmed|assured|responded|quipped|joked|wondered|mused|recounted|described|declared";
+const VERBS: &str = r"said|says|say|added|adds|noted|notes|wrote|writes|told|tells|stressed|stresses|explained|explains|asked|asks|urged|urges|stated|states|declared|declares|remarked|remarks|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|commented|continued|insisted|insists|argued|argues|warned|warns|announced|replied|replies|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|vowed|pledged|promised|maintained|predicted|cautioned|underlined|underscored|highlighted|reiterated|affirmed|assured|responded|quipped|joked|wondered|mused|recounted|described";
 
 /// Words for people that stand where a name would ("the spokesperson said").
 const ROLES: &str = r"spokesperson|spokesman|spokeswoman|president|minister|ambassador|premier|official|officials|director|chairman|chairwoman|secretary|leader|chief|head|envoy|diplomat|scientist|expert|professor|researcher|astronaut|commander|governor|mayor|analyst|engineer|author|statement|report|letter|message";
