@@ -121,7 +121,13 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
     let query = results.with_untracked(|r| r.query.clone());
     // The snippet: the best hit in context when searching, else the lede.
     let excerpt = match snippet(&index().fold, doc, &query, 14) {
-        Some((window, hits)) => view! { <p class="snippet">"…" {with_hits(doc, window, &hits)} "…"</p> }.into_any(),
+        Some((window, hits)) => {
+            // Ellipses only where the excerpt cuts its paragraph.
+            let paragraph = doc.paragraphs.iter().find(|p| p.contains(window)).copied().unwrap_or(window);
+            let before = (window.start > paragraph.start).then_some("…");
+            let after = (window.end < paragraph.end).then_some("…");
+            view! { <p class="snippet">{before} {with_hits(doc, window, &hits)} {after}</p> }.into_any()
+        }
         None => {
             let lede = doc.paragraphs.first().map(|&p| {
                 let start = doc.dateline.filter(|d| p.contains(*d)).map_or(p.start, |d| d.end);

@@ -160,7 +160,7 @@ pub fn ActiveFilters(results: Memo<Results>) -> impl IntoView {
                         view! {
                             <button type="button" class="chip" aria-label=format!("Remove search {q2}")
                                 on:click=move |_| { clear_search(); nav.go(nav.with(|s| s.q.clear())) }>
-                                "“" {q} "” " <span aria-hidden="true">"×"</span>
+                                <span class="chip-facet">"Search: "</span>{q} " " <span aria-hidden="true">"×"</span>
                             </button>
                         }
                     })}
