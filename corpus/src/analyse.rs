@@ -8,7 +8,7 @@ use crate::date::Date;
 use crate::dates::{find_dates, find_year};
 use crate::gazetteer::gazetteer;
 use crate::metadata::{read_metadata, Curated};
-use crate::model::{Corpus, DateSource, Document, EventDate, Quote, Source, Span, Speaker};
+use crate::model::{Bundle, Corpus, DateSource, Document, EventDate, Quote, Shards, Source, Span, Speaker};
 use crate::quotes::pair_quotes;
 use crate::read::{read_folder, CorpusError, SourceFile, Warning};
 use crate::slug::slugify;
@@ -31,13 +31,89 @@ pub fn analyse_folder(dir: &Path) -> Result<Analysis, Vec<CorpusError>> {
     Ok(Analysis { corpus, warnings })
 }
 
-/// The corpus with its search index, as `build.rs` embeds it.
-pub fn bundle(corpus: Corpus) -> crate::model::Bundle {
+/// The corpus with its search index, word positions and map, all in one
+/// bundle (nothing sharded).
+pub fn bundle(corpus: Corpus) -> Bundle {
     let fold = crate::fold::fold_table(corpus.documents.iter().flat_map(|d| [d.text.as_str(), d.title.as_str()]));
-    let index = crate::search::SearchIndex::build(&corpus.documents, fold);
+    let (index, positions) = crate::search::SearchIndex::build(&corpus.documents, fold);
     let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
     let map = crate::geo::read_map(crate::geo::MAP_TSV, &codes);
-    crate::model::Bundle { corpus, index, map }
+    Bundle { corpus, index, map, positions, shards: None }
+}
+
+/// Corpora with more text than this (in bytes) keep their texts and word
+/// positions in shards; smaller ones are embedded whole. Set by the
+/// `ORRERY_EMBED_LIMIT` environment variable.
+pub const DEFAULT_EMBED_LIMIT: usize = 256 * 1024;
+
+/// What a build writes: the bundle the app embeds, and the files to put
+/// next to it (none when everything is embedded).
+pub struct Site {
+    pub bundle: Vec<u8>,
+    /// Paths relative to the page, and their contents.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// The embed limit from `ORRERY_EMBED_LIMIT`, or an error naming the bad value.
+pub fn embed_limit_from_env() -> Result<usize, String> {
+    match std::env::var("ORRERY_EMBED_LIMIT") {
+        Err(_) => Ok(DEFAULT_EMBED_LIMIT),
+        Ok(v) => v.trim().parse().map_err(|_| format!("ORRERY_EMBED_LIMIT must be a number of bytes, not {v:?}")),
+    }
+}
+
+/// Bundles a corpus for the app: whole when its text is at most `embed_limit`
+/// bytes; otherwise document summaries and the index are embedded, and every
+/// document and chunk of word positions becomes a shard, fetched when a
+/// document opens or a phrase needs it.
+pub fn site(corpus: Corpus, embed_limit: usize) -> Site {
+    let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let mut bundle = bundle(corpus);
+    if text <= embed_limit {
+        return Site { bundle: serialise(&bundle), files: Vec::new() };
+    }
+    let documents: Vec<Vec<u8>> = bundle.corpus.documents.iter().map(serialise).collect();
+    let chunks: Vec<Vec<u8>> = bundle.positions.iter().map(serialise).collect();
+    bundle.corpus.documents = bundle.corpus.documents.iter().map(Document::summary).collect();
+    bundle.positions = Vec::new();
+    // The folder is named by a hash of everything in it and of the bundle.
+    let mut hash = Fnv::default();
+    for bytes in documents.iter().chain(&chunks) {
+        hash.write(bytes);
+    }
+    hash.write(&serialise(&bundle));
+    let shards = Shards { dir: format!("data-{:016x}", hash.0) };
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    for (i, bytes) in documents.into_iter().enumerate() {
+        out.push((shards.document_path(i), bytes));
+    }
+    for (k, bytes) in chunks.into_iter().enumerate() {
+        out.push((shards.positions_path(k), bytes));
+    }
+    bundle.shards = Some(shards);
+    Site { bundle: serialise(&bundle), files: out }
+}
+
+/// Postcard bytes: the format the app decodes.
+fn serialise<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("the model has no types postcard cannot write")
+}
+
+/// FNV-1a, 64 bits: a stable name for a shard folder, not a security hash.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Analyses decoded files (in the given order) with the curator's metadata.
@@ -59,6 +135,7 @@ pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) 
                 quote
             })
             .collect();
+        doc.fill_previews();
         corpus.documents.push(doc);
     }
     let codes: BTreeSet<&str> = corpus.documents.iter().flat_map(|d| d.countries.iter().map(|c| c.code.as_str())).collect();
@@ -144,6 +221,8 @@ pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
         countries,
         quotes: Vec::new(),
         event_dates,
+        lede: String::new(),
+        quote_preview: String::new(),
         text: text.to_owned(),
     };
     Analysed { document, source, quotes }

@@ -14,7 +14,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::model::{Corpus, Document};
-use crate::search::{SearchIndex, SearchQuery};
+use crate::search::{Positions, SearchIndex, SearchQuery};
 use crate::state::{Sort, State, Year};
 
 /// One value of a facet, as the sidebar lists it.
@@ -44,6 +44,9 @@ pub struct Results {
     pub scores: BTreeMap<u32, f32>,
     pub facets: Facets,
     pub query: SearchQuery,
+    /// Chunks of word positions a phrase needs before it can be checked;
+    /// until they arrive the result is empty and the app fetches them.
+    pub missing: Vec<u32>,
 }
 
 pub fn year_of(doc: &Document) -> Year {
@@ -155,14 +158,11 @@ impl Filter {
     }
 
     /// Runs a state: search, filters, disjunctive counts and order.
-    pub fn run(&self, corpus: &Corpus, index: &SearchIndex, state: &State) -> Results {
+    pub fn run(&self, index: &SearchIndex, positions: &(impl Positions + ?Sized), state: &State) -> Results {
         let n = self.doc_year.len();
         let query = SearchQuery::parse(&index.fold, &state.q);
-        let scores: BTreeMap<u32, f32> = if query.is_empty() {
-            BTreeMap::new()
-        } else {
-            index.search(&corpus.documents, &query).into_iter().collect()
-        };
+        let search = index.search(positions, &query);
+        let scores: BTreeMap<u32, f32> = search.scores.into_iter().collect();
         let mut found = vec![query.is_empty(); n];
         for &doc in scores.keys() {
             if let Some(f) = found.get_mut(doc as usize) {
@@ -256,12 +256,12 @@ impl Filter {
             sources: values(&self.sources, &source_counts, &source_on),
             speakers: values(&self.speakers, &speaker_counts, &speaker_on),
         };
-        Results { documents, scores, facets, query }
+        Results { documents, scores, facets, query, missing: search.missing }
     }
 }
 
-/// Runs a state against the corpus, building the [`Filter`] first. The app
+/// Runs a state against a bundle, building the [`Filter`] first. The app
 /// keeps one `Filter` instead; this is for one-off use and tests.
-pub fn run(corpus: &Corpus, index: &SearchIndex, state: &State) -> Results {
-    Filter::new(corpus).run(corpus, index, state)
+pub fn run(bundle: &crate::model::Bundle, state: &State) -> Results {
+    Filter::new(&bundle.corpus).run(&bundle.index, bundle.positions.as_slice(), state)
 }

@@ -86,6 +86,8 @@ mod tests {
             countries: Vec::new(),
             quotes: Vec::new(),
             event_dates: Vec::new(),
+            lede: String::new(),
+            quote_preview: String::new(),
             text: text.into(),
         }
     }

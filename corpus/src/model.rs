@@ -127,6 +127,11 @@ pub struct Document {
     pub countries: Vec<CountryCount>,
     pub quotes: Vec<Quote>,
     pub event_dates: Vec<EventDate>,
+    /// The opening of the body after the dateline, cut at a word: what a card
+    /// shows, kept apart so that cards need no text.
+    pub lede: String,
+    /// The first quotation's words, cut at a word, for the same reason.
+    pub quote_preview: String,
     /// The decoded text with `\n` line endings and no byte-order mark.
     pub text: String,
 }
@@ -142,6 +147,51 @@ impl Document {
         let parts: Vec<&str> = quote.parts.iter().map(|&p| self.slice(p)).collect();
         parts.join("\n\n")
     }
+
+    /// The body after the dateline, as the start of the first paragraph.
+    pub fn lede_span(&self) -> Option<Span> {
+        let first = *self.paragraphs.first()?;
+        let start = self.dateline.filter(|d| first.contains(*d)).map_or(first.start, |d| d.end);
+        Some(Span { start, end: first.end })
+    }
+
+    /// Fills [`Document::lede`] and [`Document::quote_preview`] from the text.
+    pub fn fill_previews(&mut self) {
+        self.lede = self.lede_span().map(|s| truncate(self.slice(s).trim_start(), LEDE_CHARS)).unwrap_or_default();
+        self.quote_preview = self.quotes.first().map(|q| truncate(&self.quote_text(q), QUOTE_PREVIEW_CHARS)).unwrap_or_default();
+    }
+
+    /// What the app embeds of a document whose text is in a shard: everything
+    /// the cards, facets and filters read, without the text and the spans
+    /// into it. Quotations keep only their speakers, which the filters need.
+    pub fn summary(&self) -> Document {
+        Document {
+            header: Vec::new(),
+            dateline: None,
+            paragraphs: Vec::new(),
+            credits: Vec::new(),
+            boilerplate: Vec::new(),
+            mentions: Vec::new(),
+            quotes: self.quotes.iter().map(|q| Quote { span: Span::default(), parts: Vec::new(), speaker: q.speaker }).collect(),
+            event_dates: Vec::new(),
+            text: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Characters of a card's lede and of its quotation preview.
+pub const LEDE_CHARS: usize = 240;
+pub const QUOTE_PREVIEW_CHARS: usize = 160;
+
+/// At most `max` characters, cut at a word with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.into();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    alloc::format!("{cut}…")
 }
 
 /// A country the corpus mentions, with what the viewer shows of it.
@@ -225,11 +275,36 @@ pub struct WorldMap {
     pub dots: Vec<MapDot>,
 }
 
-/// What the app embeds: the corpus, its search index and the world map, all
-/// built at compile time.
+/// What the app embeds, all built at compile time: the corpus, its search
+/// index and the world map, and either every document's text and word
+/// positions or where to fetch them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
+    /// Whole documents, or their [`Document::summary`] when `shards` is set.
     pub corpus: Corpus,
     pub index: crate::search::SearchIndex,
     pub map: WorldMap,
+    /// Every chunk of word positions, or none when `shards` is set.
+    pub positions: Vec<crate::search::PositionChunk>,
+    pub shards: Option<Shards>,
+}
+
+/// Where a large corpus keeps what the first view does not need: static
+/// files written next to the app at build time, fetched when needed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shards {
+    /// The folder, relative to the page: `data-` and a hash of its contents,
+    /// so that a rebuilt corpus never meets a cached shard of an old one.
+    pub dir: String,
+}
+
+impl Shards {
+    /// The whole document `i`, as postcard bytes.
+    pub fn document_path(&self, i: usize) -> String {
+        alloc::format!("{}/doc/{i}.bin", self.dir)
+    }
+    /// Chunk `k` of the word positions, as postcard bytes.
+    pub fn positions_path(&self, k: usize) -> String {
+        alloc::format!("{}/pos/{k}.bin", self.dir)
+    }
 }

@@ -116,10 +116,87 @@ pub struct SearchIndex {
     pub fold: FoldTable,
     /// Sorted folded terms; a prefix is a contiguous range.
     pub terms: Vec<String>,
-    /// For each term: (document index, term frequency), by document.
+    /// For each term: (document index, term frequency), by document. Stored
+    /// with document gaps, which postcard writes in a byte for common terms.
+    #[serde(with = "doc_gaps")]
     pub postings: Vec<Vec<(u32, u32)>>,
     /// Words per document.
     pub lengths: Vec<u32>,
+    /// The first term of each [`PositionChunk`], ascending.
+    pub chunk_starts: Vec<u32>,
+}
+
+/// Postings lists written as gaps between document indexes, read back whole.
+mod doc_gaps {
+    use super::Vec;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Postings = Vec<Vec<(u32, u32)>>;
+
+    /// Lists are sorted by document, so every gap is the distance to the
+    /// previous document.
+    pub fn serialize<S: Serializer>(lists: &Postings, s: S) -> Result<S::Ok, S::Error> {
+        let gaps: Postings = lists
+            .iter()
+            .map(|list| {
+                let mut last = 0;
+                list.iter().map(|&(doc, tf)| (doc.saturating_sub(core::mem::replace(&mut last, doc)), tf)).collect()
+            })
+            .collect();
+        gaps.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Postings, D::Error> {
+        let gaps = Postings::deserialize(d)?;
+        Ok(gaps
+            .into_iter()
+            .map(|list| {
+                let mut at = 0u32;
+                list.into_iter()
+                    .map(|(gap, tf)| {
+                        at = at.saturating_add(gap);
+                        (at, tf)
+                    })
+                    .collect()
+            })
+            .collect())
+    }
+}
+
+/// Where each word of a run of terms stands in the documents, for phrases.
+/// Positions are split from the index in chunks of consecutive terms so that
+/// a large corpus can fetch only the chunks a phrase needs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionChunk {
+    /// The index of the chunk's first term.
+    pub first_term: u32,
+    /// For each term from `first_term`, for each of its postings: the word
+    /// numbers in the document (title, deck, then body), as gaps from the
+    /// previous one, which postcard stores in a byte or two.
+    pub gaps: Vec<Vec<Vec<u32>>>,
+}
+
+/// About how many positions a chunk holds (a very common word gets a chunk
+/// of its own): a few tens of KB, so a phrase fetches little.
+const CHUNK_POSITIONS: usize = 16 * 1024;
+
+/// Where a search finds the chunks of word positions.
+pub trait Positions {
+    fn chunk(&self, k: usize) -> Option<&PositionChunk>;
+}
+
+impl Positions for [PositionChunk] {
+    fn chunk(&self, k: usize) -> Option<&PositionChunk> {
+        self.get(k)
+    }
+}
+
+/// What a search found: documents with BM25 scores in document order, or,
+/// when a phrase needs chunks of positions that are not loaded, those chunks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    pub scores: Vec<(u32, f32)>,
+    pub missing: Vec<u32>,
 }
 
 /// One part of a query: a word or a quoted phrase.
@@ -222,23 +299,43 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
 impl SearchIndex {
-    /// Builds the index over the documents' title, deck and body.
-    pub fn build(documents: &[Document], fold: FoldTable) -> SearchIndex {
-        let mut map: alloc::collections::BTreeMap<String, Vec<(u32, u32)>> = Default::default();
+    /// Builds the index over the documents' title, deck and body, and the
+    /// word positions in chunks.
+    pub fn build(documents: &[Document], fold: FoldTable) -> (SearchIndex, Vec<PositionChunk>) {
+        let mut map: alloc::collections::BTreeMap<String, Vec<(u32, Vec<u32>)>> = Default::default();
         let mut lengths = Vec::with_capacity(documents.len());
         for (i, doc) in documents.iter().enumerate() {
             let words = document_tokens(&fold, doc);
             lengths.push(words.len() as u32);
-            let mut counts: alloc::collections::BTreeMap<String, u32> = Default::default();
-            for w in words {
-                *counts.entry(w).or_default() += 1;
+            let mut at: alloc::collections::BTreeMap<String, Vec<u32>> = Default::default();
+            for (n, w) in words.into_iter().enumerate() {
+                at.entry(w).or_default().push(n as u32);
             }
-            for (term, tf) in counts {
-                map.entry(term).or_default().push((i as u32, tf));
+            for (term, positions) in at {
+                map.entry(term).or_default().push((i as u32, positions));
             }
         }
-        let (terms, postings) = map.into_iter().unzip();
-        SearchIndex { fold, terms, postings, lengths }
+        let mut index = SearchIndex { fold, lengths, ..Default::default() };
+        let mut chunks: Vec<PositionChunk> = Vec::new();
+        let mut in_chunk = usize::MAX;
+        for (t, (term, list)) in map.into_iter().enumerate() {
+            if in_chunk >= CHUNK_POSITIONS {
+                index.chunk_starts.push(t as u32);
+                chunks.push(PositionChunk { first_term: t as u32, gaps: Vec::new() });
+                in_chunk = 0;
+            }
+            in_chunk += list.iter().map(|(_, p)| p.len()).sum::<usize>();
+            index.terms.push(term);
+            index.postings.push(list.iter().map(|(d, p)| (*d, p.len() as u32)).collect());
+            let gaps = list
+                .into_iter()
+                .map(|(_, p)| p.iter().scan(0, |last, &n| Some(n - core::mem::replace(last, n))).collect())
+                .collect();
+            if let Some(chunk) = chunks.last_mut() {
+                chunk.gaps.push(gaps);
+            }
+        }
+        (index, chunks)
     }
 
     /// Term indexes for a word: exactly, or every term it begins.
@@ -251,12 +348,40 @@ impl SearchIndex {
         start..end
     }
 
+    /// The chunk holding a term's positions.
+    pub fn chunk_of(&self, term: usize) -> usize {
+        self.chunk_starts.partition_point(|&s| s as usize <= term).saturating_sub(1)
+    }
+
+    /// The chunks a query's phrases need.
+    pub fn chunks_for(&self, query: &SearchQuery) -> Vec<u32> {
+        let mut out: Vec<u32> = query
+            .clauses
+            .iter()
+            .filter_map(|c| match c {
+                Clause::Phrase(words) => Some(words),
+                Clause::Word { .. } => None,
+            })
+            .flatten()
+            .flat_map(|w| self.term_range(w, false))
+            .map(|t| self.chunk_of(t) as u32)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Documents matching every clause, with BM25 scores, in document order.
-    /// Phrases are checked against the document text.
-    pub fn search(&self, documents: &[Document], query: &SearchQuery) -> Vec<(u32, f32)> {
+    /// Phrases are checked with the word positions.
+    pub fn search(&self, positions: &(impl Positions + ?Sized), query: &SearchQuery) -> Found {
         let n = self.lengths.len();
         if query.is_empty() || n == 0 {
-            return Vec::new();
+            return Found::default();
+        }
+        let missing: Vec<u32> =
+            self.chunks_for(query).into_iter().filter(|&k| positions.chunk(k as usize).is_none()).collect();
+        if !missing.is_empty() {
+            return Found { scores: Vec::new(), missing };
         }
         let average = self.lengths.iter().map(|&l| l as f32).sum::<f32>() / n as f32;
         let mut scores: Option<Vec<f32>> = None;
@@ -289,49 +414,45 @@ impl SearchIndex {
                 });
             }
         }
-        let scores = scores.unwrap_or_default();
-        let phrases: Vec<&Clause> = query.clauses.iter().filter(|c| matches!(c, Clause::Phrase(_))).collect();
-        scores
-            .into_iter()
-            .enumerate()
-            .filter(|(_, s)| !s.is_nan())
-            .filter(|(i, _)| phrases.is_empty() || self.has_phrases(&documents[*i], &phrases))
-            .map(|(i, s)| (i as u32, s))
-            .collect()
-    }
-
-    fn has_phrases(&self, doc: &Document, phrases: &[&Clause]) -> bool {
-        let phrases: Vec<&Vec<String>> = phrases
+        let phrases: Vec<Vec<usize>> = query
+            .clauses
             .iter()
             .filter_map(|c| match c {
-                Clause::Phrase(p) => Some(p),
+                // A word the corpus lacks matches nowhere.
+                Clause::Phrase(words) => {
+                    Some(words.iter().map(|w| self.term_range(w, false).next().unwrap_or(usize::MAX)).collect())
+                }
                 Clause::Word { .. } => None,
             })
             .collect();
-        // The last words seen, as a ring, reused for every word.
-        let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0);
-        let mut ring: Vec<String> = alloc::vec![String::new(); longest];
-        let mut seen = 0usize;
-        let mut found = alloc::vec![false; phrases.len()];
-        let mut visit = |word: &str| {
-            let slot = seen % longest.max(1);
-            ring[slot].clear();
-            ring[slot].push_str(word);
-            seen += 1;
-            for (k, phrase) in phrases.iter().enumerate() {
-                let n = phrase.len();
-                if !found[k] && seen >= n {
-                    found[k] = (0..n).all(|j| ring[(seen - n + j) % longest] == phrase[j]);
-                }
-            }
-        };
-        for extra in [Some(doc.title.as_str()), doc.subtitle.as_deref()].into_iter().flatten() {
-            for_each_token(&self.fold, extra, Span::new(0, extra.len()), |w, _| visit(w));
-        }
-        for span in doc.paragraphs.iter().copied() {
-            for_each_token(&self.fold, &doc.text, span, |w, _| visit(w));
-        }
-        found.iter().all(|f| *f)
+        let scores = scores
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, s)| !s.is_nan())
+            .filter(|(d, _)| phrases.iter().all(|terms| self.has_phrase(positions, *d as u32, terms)))
+            .map(|(d, s)| (d as u32, s))
+            .collect();
+        Found { scores, missing: Vec::new() }
+    }
+
+    /// The word numbers of a term in a document, when both are indexed and
+    /// the term's chunk is loaded.
+    fn positions_in(&self, positions: &(impl Positions + ?Sized), term: usize, doc: u32) -> Option<Vec<u32>> {
+        let posting = self.postings.get(term)?.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
+        let chunk = positions.chunk(self.chunk_of(term))?;
+        let gaps = chunk.gaps.get(term.checked_sub(chunk.first_term as usize)?)?.get(posting)?;
+        Some(gaps.iter().scan(0u32, |at, &gap| {
+            *at += gap;
+            Some(*at)
+        }).collect())
+    }
+
+    /// Whether the terms stand one after another somewhere in the document.
+    fn has_phrase(&self, positions: &(impl Positions + ?Sized), doc: u32, terms: &[usize]) -> bool {
+        let lists: Option<Vec<Vec<u32>>> = terms.iter().map(|&t| self.positions_in(positions, t, doc)).collect();
+        let Some(lists) = lists.filter(|l| !l.is_empty()) else { return false };
+        lists[0].iter().any(|&p| lists.iter().enumerate().skip(1).all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok()))
     }
 }
 

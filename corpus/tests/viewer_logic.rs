@@ -23,7 +23,7 @@ fn results(query: &str) -> Vec<String> {
     let b = seeds();
     let (state, notices) = State::parse(query, &b.corpus);
     assert!(notices.is_empty(), "{notices:?}");
-    run(&b.corpus, &b.index, &state).documents.iter().map(|&i| b.corpus.documents[i as usize].file[..3].to_owned()).collect()
+    run(b, &state).documents.iter().map(|&i| b.corpus.documents[i as usize].file[..3].to_owned()).collect()
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn facets_combine_or_within_and_across() {
 fn counts_are_disjunctive() {
     let b = seeds();
     let (state, _) = State::parse("?country=VE", &b.corpus);
-    let r = run(&b.corpus, &b.index, &state);
+    let r = run(b, &state);
     let count = |code: &str| r.facets.countries.iter().find(|v| v.key == code).unwrap().count;
     // Choosing Venezuela still shows what Pakistan would add.
     assert_eq!(count("PK"), 1);
@@ -192,7 +192,7 @@ fn naive_counts(b: &Bundle, state: &State) -> (Vec<String>, Vec<(String, u32)>, 
     let found: Vec<u32> = if query.is_empty() {
         (0..c.documents.len() as u32).collect()
     } else {
-        b.index.search(&c.documents, &query).into_iter().map(|(d, _)| d).collect()
+        b.index.search(b.positions.as_slice(), &query).scores.into_iter().map(|(d, _)| d).collect()
     };
     let speaker_slugs = |d: &corpus::Document| -> Vec<String> {
         d.quotes.iter().filter_map(|q| q.speaker).map(|s| c.speakers[s as usize].slug.clone()).collect()
@@ -248,7 +248,7 @@ proptest! {
             }
         }
         state.normalise();
-        let results = run(&b.corpus, &b.index, &state);
+        let results = run(b, &state);
         let mut got: Vec<String> = results.documents.iter().map(|&i| c.documents[i as usize].file.clone()).collect();
         got.sort();
         let (want, countries, speakers) = naive_counts(b, &state);

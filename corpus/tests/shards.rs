@@ -1,0 +1,162 @@
+//! Large corpora split into an embedded bundle and static shards: the split
+//! loses nothing, phrases are found through word positions exactly as a
+//! direct reading of the text finds them, and a search that needs a chunk
+//! that is not loaded says which.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use corpus::analyse::{analyse_files, bundle, site};
+use corpus::read::SourceFile;
+use corpus::search::{document_tokens, PositionChunk, Positions, SearchQuery};
+use corpus::state::State;
+use corpus::{Bundle, Corpus, Document};
+use proptest::prelude::*;
+
+fn generated(n: usize, seed: u64) -> Corpus {
+    let files: Vec<SourceFile> = corpus::synth::generate(n, seed)
+        .into_iter()
+        .map(|a| SourceFile { path: a.file.clone().into(), name: a.file, text: a.text })
+        .collect();
+    analyse_files(&files, &BTreeMap::new()).expect("generated articles analyse")
+}
+
+fn synth() -> &'static Corpus {
+    static C: OnceLock<Corpus> = OnceLock::new();
+    C.get_or_init(|| generated(200, 11))
+}
+
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> T {
+    postcard::from_bytes(bytes).expect("a shard decodes")
+}
+
+/// Chunks supplied one by one, as the app receives them.
+struct Loaded(BTreeMap<usize, PositionChunk>);
+
+impl Positions for Loaded {
+    fn chunk(&self, k: usize) -> Option<&PositionChunk> {
+        self.0.get(&k)
+    }
+}
+
+#[test]
+fn a_small_corpus_is_embedded_whole() {
+    let c = synth().clone();
+    let text: usize = c.documents.iter().map(|d| d.text.len()).sum();
+    let s = site(c.clone(), text);
+    assert!(s.files.is_empty());
+    let b: Bundle = decode(&s.bundle);
+    assert_eq!(b, bundle(c));
+    assert!(b.shards.is_none());
+    assert!(!b.positions.is_empty());
+}
+
+#[test]
+fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
+    let c = synth().clone();
+    let whole = bundle(c.clone());
+    let s = site(c.clone(), 1000);
+    let b: Bundle = decode(&s.bundle);
+    let shards = b.shards.clone().expect("over the limit, the corpus is sharded");
+    assert!(shards.dir.starts_with("data-"));
+    assert!(b.positions.is_empty());
+    assert!(b.corpus.documents.iter().all(|d| d.text.is_empty() && d.paragraphs.is_empty() && d.mentions.is_empty()));
+    // What filters and cards read is all there.
+    for (summary, doc) in b.corpus.documents.iter().zip(&c.documents) {
+        assert_eq!(summary.title, doc.title);
+        assert_eq!(summary.countries, doc.countries);
+        assert_eq!(summary.lede, doc.lede);
+        assert_eq!(summary.quote_preview, doc.quote_preview);
+        assert_eq!(summary.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(), doc.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>());
+    }
+    let (part, all) = (s.bundle.len(), postcard::to_allocvec(&whole).unwrap().len());
+    assert!(part * 2 < all, "the embedded part is much smaller");
+    // Every document and chunk is a file, and decodes to what it was.
+    let files: BTreeMap<&str, &[u8]> = s.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    assert_eq!(files.len(), c.documents.len() + whole.positions.len());
+    for (i, doc) in c.documents.iter().enumerate() {
+        let got: Document = decode(files[shards.document_path(i).as_str()]);
+        assert_eq!(&got, doc);
+    }
+    for (k, chunk) in whole.positions.iter().enumerate() {
+        let got: PositionChunk = decode(files[shards.positions_path(k).as_str()]);
+        assert_eq!(&got, chunk);
+    }
+    // The same state gives the same results once the chunks it needs arrive.
+    let state = State { q: "\"space agency\" cooperation".into(), ..State::default() };
+    let filter = corpus::filter::Filter::new(&b.corpus);
+    let mut loaded = Loaded(BTreeMap::new());
+    let first = filter.run(&b.index, &loaded, &state);
+    assert!(first.documents.is_empty());
+    assert!(!first.missing.is_empty());
+    for k in &first.missing {
+        loaded.0.insert(*k as usize, decode(files[shards.positions_path(*k as usize).as_str()]));
+    }
+    let then = filter.run(&b.index, &loaded, &state);
+    assert!(then.missing.is_empty());
+    assert_eq!(then, corpus::filter::run(&whole, &state));
+    assert!(!then.documents.is_empty(), "the generated vocabulary has this phrase");
+}
+
+#[test]
+fn the_shard_folder_changes_with_the_corpus() {
+    let c = synth().clone();
+    let dir = |c: Corpus| decode::<Bundle>(&site(c, 0).bundle).shards.unwrap().dir;
+    let mut changed = c.clone();
+    changed.documents[3].title.push_str(" (updated)");
+    assert_eq!(dir(c.clone()), dir(c.clone()));
+    assert_ne!(dir(c), dir(changed));
+}
+
+#[test]
+fn previews_are_the_lede_after_the_dateline_and_the_first_quote() {
+    let c = synth();
+    for d in &c.documents {
+        let lede = d.slice(d.lede_span().unwrap());
+        let shown = d.lede.trim_end_matches('…');
+        assert!(lede.trim_start().starts_with(shown), "{}: {:?} is not the start of {:?}", d.file, d.lede, lede);
+        assert!(d.lede.chars().count() <= corpus::LEDE_CHARS + 1);
+        if let Some(dateline) = d.dateline {
+            assert!(!d.lede.contains(d.slice(dateline).trim()), "{}: the lede repeats the dateline", d.file);
+        }
+        match d.quotes.first() {
+            Some(q) => assert!(d.quote_text(q).starts_with(d.quote_preview.trim_end_matches('…'))),
+            None => assert!(d.quote_preview.is_empty()),
+        }
+    }
+}
+
+/// Whether the words stand one after another in the document, read directly.
+fn reads(doc: &Document, table: &corpus::search::FoldTable, words: &[String]) -> bool {
+    document_tokens(table, doc).windows(words.len()).any(|w| w == words)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Phrases taken from a document, and phrases spliced from two, are found
+    /// through the positions in exactly the documents that contain them.
+    #[test]
+    fn phrases_through_positions_match_a_direct_reading(doc in 0usize..200, at in 0usize..400, len in 2usize..4, other in 0usize..200, splice in any::<bool>()) {
+        static B: OnceLock<Bundle> = OnceLock::new();
+        let b = B.get_or_init(|| bundle(synth().clone()));
+        let docs = &b.corpus.documents;
+        let tokens = document_tokens(&b.index.fold, &docs[doc]);
+        let start = at % tokens.len().saturating_sub(len).max(1);
+        let mut words: Vec<String> = tokens[start..(start + len).min(tokens.len())].to_vec();
+        if splice {
+            let more = document_tokens(&b.index.fold, &docs[other]);
+            if let Some(w) = more.get(at % more.len().max(1)) {
+                let last = words.len() - 1;
+                words[last] = w.clone();
+            }
+        }
+        let query = SearchQuery::parse(&b.index.fold, &format!("\"{}\"", words.join(" ")));
+        let found: Vec<u32> = b.index.search(b.positions.as_slice(), &query).scores.into_iter().map(|(d, _)| d).collect();
+        let want: Vec<u32> = (0..docs.len() as u32).filter(|&d| reads(&docs[d as usize], &b.index.fold, &words)).collect();
+        prop_assert_eq!(&found, &want);
+        if !splice {
+            prop_assert!(found.contains(&(doc as u32)));
+        }
+    }
+}
