@@ -13,6 +13,7 @@ use crate::components::quotes::Quotes;
 use crate::components::reader::Reader;
 use crate::data::{corpus, filter, index};
 use crate::nav::Nav;
+use crate::shards::{self, Loaded, LoadedPositions};
 use crate::url;
 
 #[component]
@@ -37,16 +38,20 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    let results = Memo::new(move |_| nav.state.with(|s| filter().run(corpus(), index(), s)));
+    // A phrase over a sharded corpus reads chunks of word positions; the memo
+    // re-runs when one it asked for arrives.
+    let results = Memo::new(move |_| nav.state.with(|s| filter().run(index(), &LoadedPositions, s)));
     let view = Memo::new(move |_| nav.state.with(|s| s.view));
     let doc = Memo::new(move |_| {
         nav.state.with(|s| s.doc.clone()).and_then(|slug| corpus().documents.iter().position(|d| d.slug == slug))
     });
 
-    // Bring the highlighted quote into view, or the reader's title into focus.
+    // Bring the highlighted quote into view, or the reader's title into focus,
+    // once the document is there (a shard may still be on its way).
     Effect::new(move |_| {
         let quote = nav.state.with(|s| s.quote);
-        if doc.get().is_none() {
+        let Some(i) = doc.get() else { return };
+        if !matches!(shards::document(i), Loaded::Ready(_)) {
             return;
         }
         request_animation_frame(move || {
@@ -73,7 +78,7 @@ pub fn App() -> impl IntoView {
             {move || match doc.get() {
                 Some(i) => view! {
                     <main id="main" tabindex="-1" class="reading">
-                        <Reader doc=&corpus().documents[i] results=results />
+                        <Reader position=i results=results />
                     </main>
                 }.into_any(),
                 None => view! {

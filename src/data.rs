@@ -1,5 +1,7 @@
 //! The corpus and its search index, analysed at compile time by `build.rs`
-//! and embedded in the wasm: the app makes no request for data.
+//! and embedded in the wasm. A small corpus is embedded whole and the app
+//! makes no request for data; a large one embeds document summaries, and
+//! `shards.rs` fetches the rest.
 
 use std::sync::OnceLock;
 
@@ -8,7 +10,7 @@ use corpus::{Bundle, Corpus};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-fn bundle() -> &'static Bundle {
+pub fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();
     // build.rs wrote these bytes from the same model types in the same build,
     // so decoding cannot fail unless the binary itself is corrupt; an empty
@@ -16,7 +18,8 @@ fn bundle() -> &'static Bundle {
     BUNDLE.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
 }
 
-/// The embedded corpus.
+/// The embedded corpus: whole documents, or their summaries when sharded
+/// (for the text, ask `shards::document`).
 pub fn corpus() -> &'static Corpus {
     &bundle().corpus
 }

@@ -6,4 +6,5 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod nav;
+pub mod shards;
 pub mod url;

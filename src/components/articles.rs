@@ -10,6 +10,7 @@ use super::link::StateLink;
 use super::marked::with_hits;
 use crate::data::{corpus, index};
 use crate::nav::Nav;
+use crate::shards::{self, Loaded};
 
 /// "19 April 2022", "April 2024" or "Undated".
 pub fn date_label(doc: &Document) -> String {
@@ -31,12 +32,21 @@ pub fn ResultBar(
     one: &'static str,
     many: &'static str,
     count: Signal<usize>,
+    results: Memo<Results>,
     #[prop(optional)] no_sort: bool,
 ) -> impl IntoView {
     let nav = Nav::get();
+    // A phrase over a sharded corpus waits for its word positions.
+    let status = move || {
+        if results.with(|r| r.missing.is_empty()) {
+            plural(count.get(), one, many)
+        } else {
+            shards::chunk_error().map_or_else(|| "Searching for the phrase…".to_owned(), |e| format!("The phrase cannot be searched: {e}"))
+        }
+    };
     view! {
         <div class="result-bar">
-            <p class="result-count" role="status" aria-live="polite">{move || plural(count.get(), one, many)}</p>
+            <p class="result-count" role="status" aria-live="polite">{status}</p>
             <label class="sort" class:hidden=no_sort>
                 "Sort by "
                 <select on:change=move |e| {
@@ -96,7 +106,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let shown = paging(results);
     view! {
         <h1 class="visually-hidden">"Articles"</h1>
-        <ResultBar one="article" many="articles" count=count />
+        <ResultBar one="article" many="articles" count=count results=results />
         <div class="cards">
             {move || {
                 let docs: Vec<u32> = results.with(|r| r.documents.iter().take(shown.get()).copied().collect());
@@ -119,21 +129,24 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
         s.quote = None;
     });
     let query = results.with_untracked(|r| r.query.clone());
-    // The snippet: the best hit in context when searching, else the lede.
-    let excerpt = match snippet(&index().fold, doc, &query, 14) {
-        Some((window, hits)) => {
-            // Ellipses only where the excerpt cuts its paragraph.
-            let paragraph = doc.paragraphs.iter().find(|p| p.contains(window)).copied().unwrap_or(window);
-            let before = (window.start > paragraph.start).then_some("…");
-            let after = (window.end < paragraph.end).then_some("…");
-            view! { <p class="snippet">{before} {with_hits(doc, window, &hits)} {after}</p> }.into_any()
-        }
-        None => {
-            let lede = doc.paragraphs.first().map(|&p| {
-                let start = doc.dateline.filter(|d| p.contains(*d)).map_or(p.start, |d| d.end);
-                corpus::Span { start, end: p.end }
-            });
-            lede.map(|span| view! { <p class="snippet">{lede_text(doc, span)}</p> }.into_any()).unwrap_or_else(|| ().into_any())
+    // The best hit in context when searching (once the text is there, if it
+    // is in a shard), else the lede.
+    let lede = doc.lede.clone();
+    let excerpt = move || {
+        let found = match (query.is_empty(), shards::document(position as usize)) {
+            (false, Loaded::Ready(full)) => snippet(&index().fold, full, &query, 14).map(|found| (full, found)),
+            _ => None,
+        };
+        match found {
+            Some((full, (window, hits))) => {
+                // Ellipses only where the excerpt cuts its paragraph.
+                let paragraph = full.paragraphs.iter().find(|p| p.contains(window)).copied().unwrap_or(window);
+                let before = (window.start > paragraph.start).then_some("…");
+                let after = (window.end < paragraph.end).then_some("…");
+                view! { <p class="snippet">{before} {with_hits(full, window, &hits)} {after}</p> }.into_any()
+            }
+            None if lede.is_empty() => ().into_any(),
+            None => view! { <p class="snippet">{lede.clone()}</p> }.into_any(),
         }
     };
     let first_quote = doc.quotes.first().map(|q| {
@@ -145,7 +158,7 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
         let data_speaker = speaker.clone().unwrap_or_default();
         view! {
             <blockquote class="card-quote" data-quote="1" data-speaker=data_speaker>
-                <p>"“" {truncate(&doc.quote_text(q), 180)} "”"</p>
+                <p>"“" {doc.quote_preview.clone()} "”"</p>
                 <footer>
                     "— " {speaker.unwrap_or_else(|| "Unattributed".into())}
                     {(doc.quotes.len() > 1).then(|| format!(" · {} quotes", doc.quotes.len()))}
@@ -186,18 +199,4 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
             {first_quote}
         </article>
     }
-}
-
-fn lede_text(doc: &Document, span: corpus::Span) -> String {
-    truncate(doc.slice(span), 320)
-}
-
-/// At most `max` characters, cut at a word with an ellipsis.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
 }

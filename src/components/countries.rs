@@ -10,15 +10,15 @@ use std::collections::BTreeMap;
 use corpus::filter::Results;
 use corpus::kwic::mention_lines;
 use corpus::state::State;
-use corpus::Document;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::articles::{plural, ResultBar};
+use super::articles::{plural, ResultBar, ShowMore, PAGE};
 use super::link::StateLink;
 use super::marked::with_hits;
 use crate::data::{corpus, world_map};
 use crate::nav::Nav;
+use crate::shards::{self, Loaded};
 
 /// Shading classes: 0 for none, 1 to 5 by share of the largest count.
 fn bin(count: u32, max: u32) -> u32 {
@@ -275,7 +275,7 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
     };
     view! {
         <div class="table-tools">
-            <ResultBar one="country" many="countries" count=count no_sort=true />
+            <ResultBar one="country" many="countries" count=count results=results no_sort=true />
             <label class="group-toggle">
                 <input type="checkbox" prop:checked=move || grouped.get() on:change=move |_| grouped.update(|g| *g = !*g) />
                 " Group by region"
@@ -339,30 +339,53 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
 }
 
 /// The sentences of the result set that mention a country, each linked to
-/// its article in the reader.
+/// its article in the reader: a page of articles at a time, each filled in
+/// when its text is there.
 #[component]
 fn MentionLines(code: String, results: Memo<Results>) -> impl IntoView {
+    let docs: Vec<usize> = results.with_untracked(|r| {
+        r.documents
+            .iter()
+            .map(|&d| d as usize)
+            .filter(|&d| corpus().documents[d].countries.iter().any(|c| c.code == code))
+            .collect()
+    });
+    let total = docs.len();
+    let shown = RwSignal::new(PAGE);
+    let label = format!("Sentences mentioning {}", country_name(&code));
+    let lines = {
+        let code = code.clone();
+        move || docs.iter().take(shown.get()).map(|&d| doc_lines(d, code.clone())).collect_view()
+    };
+    view! {
+        <ul class="kwic-lines" aria-label=label>{lines}</ul>
+        <ShowMore shown=shown total=Signal::derive(move || total) many="articles" />
+    }
+}
+
+/// One article's lines about a country.
+fn doc_lines(d: usize, code: String) -> impl IntoView {
     let nav = Nav::get();
-    let docs = results.with_untracked(|r| r.documents.clone());
-    let lines = docs
-        .into_iter()
-        .flat_map(|d| {
-            let doc: &'static Document = &corpus().documents[d as usize];
-            mention_lines(doc, &code, 10).into_iter().map(move |line| (doc, line))
-        })
-        .map(|(doc, line)| {
-            let to = nav.with(|s| {
-                s.doc = Some(doc.slug.clone());
-                s.quote = None;
-            });
-            view! {
-                <li class="kwic" data-country=code.clone()>
-                    <span class="kwic-text">"… " {with_hits(doc, line.window, &[line.mention])} " …"</span>
-                    " "
-                    <StateLink to=to class="kwic-source">{doc.title.clone()}</StateLink>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="kwic-lines" aria-label=format!("Sentences mentioning {}", country_name(&code))>{lines}</ul> }
+    let summary = &corpus().documents[d];
+    let to = nav.with(|s| {
+        s.doc = Some(summary.slug.clone());
+        s.quote = None;
+    });
+    move || match shards::document(d) {
+        Loaded::Ready(doc) => mention_lines(doc, &code, 10)
+            .into_iter()
+            .map(|line| {
+                view! {
+                    <li class="kwic" data-country=code.clone()>
+                        <span class="kwic-text">"… " {with_hits(doc, line.window, &[line.mention])} " …"</span>
+                        " "
+                        <StateLink to=to.clone() class="kwic-source">{summary.title.clone()}</StateLink>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        Loaded::Pending => view! { <li class="kwic loading">"Loading " {summary.title.clone()} "…"</li> }.into_any(),
+        Loaded::Failed(e) => view! { <li class="kwic load-error">{format!("{}: {e}", summary.title)}</li> }.into_any(),
+    }
 }

@@ -10,6 +10,7 @@ use super::link::StateLink;
 use super::marked::with_hits;
 use crate::data::{corpus, index};
 use crate::nav::Nav;
+use crate::shards::{self, Loaded};
 
 /// (document index, quote index) of the quotations a result set shows.
 pub fn visible_quotes(results: &Results, speakers: &[String]) -> Vec<(u32, usize)> {
@@ -37,7 +38,7 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
     let shown = paging(results);
     view! {
         <h1 class="visually-hidden">"Quotes"</h1>
-        <ResultBar one="quote" many="quotes" count=count />
+        <ResultBar one="quote" many="quotes" count=count results=results />
         <div class="quote-list">
             {move || {
                 let list: Vec<(u32, usize)> = quotes.with(|q| q.iter().take(shown.get()).copied().collect());
@@ -55,14 +56,21 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
                             s.doc = Some(doc.slug.clone());
                             s.quote = Some(i as u32 + 1);
                         });
-                        let body = q
-                            .parts
-                            .iter()
-                            .map(|&part| {
-                                let hits = query.hits(&index().fold, &doc.text, part);
-                                view! { <p>{with_hits(doc, part, &hits)}</p> }
-                            })
-                            .collect_view();
+                        let query = query.clone();
+                        // The quoted words, once the document is there.
+                        let body = move || match shards::document(d as usize) {
+                            Loaded::Ready(full) => full.quotes.get(i).map(|q| {
+                                q.parts
+                                    .iter()
+                                    .map(|&part| {
+                                        let hits = query.hits(&index().fold, &full.text, part);
+                                        view! { <p>{with_hits(full, part, &hits)}</p> }
+                                    })
+                                    .collect_view()
+                            }).into_any(),
+                            Loaded::Pending => view! { <p class="loading">"Loading the quotation…"</p> }.into_any(),
+                            Loaded::Failed(e) => view! { <p class="load-error">{format!("The quotation is missing: {e}.")}</p> }.into_any(),
+                        };
                         view! {
                             <figure class="quote-card">
                                 <blockquote data-quote=i + 1 data-speaker=name.clone()>{body}</blockquote>

@@ -11,14 +11,17 @@ use super::link::StateLink;
 use super::marked::{paragraph, string_with_hits, with_hits};
 use crate::data::{corpus, index};
 use crate::nav::Nav;
+use crate::shards::{self, Loaded};
 
+/// The reader of document `position`. Its header comes from the embedded
+/// summary at once; the credits and the body wait for the whole document
+/// when it is in a shard.
 #[component]
-pub fn Reader(doc: &'static Document, results: Memo<Results>) -> impl IntoView {
+pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
-    let state = nav.state.get_untracked();
+    let doc: &'static Document = &corpus().documents[position];
     let query: SearchQuery = results.with_untracked(|r| r.query.clone());
-    let hits = |span| query.hits(&index().fold, &doc.text, span);
-    let position = corpus().documents.iter().position(|d| d.slug == doc.slug).unwrap_or(0) as u32;
+    let position = position as u32;
     let list = results.with_untracked(|r| r.documents.clone());
     let at = list.iter().position(|&d| d == position);
     let neighbour = |offset: isize| {
@@ -39,22 +42,20 @@ pub fn Reader(doc: &'static Document, results: Memo<Results>) -> impl IntoView {
         Some(DateSource::Curator) => " (supplied by the curator)",
         None => "",
     };
-    let credits: Vec<String> = doc.credits.iter().map(|&c| doc.slice(c).to_owned()).collect();
     let title_hits = query.hits(&index().fold, &doc.title, corpus::Span::new(0, doc.title.len()));
-    let current = state.quote;
-    let body = doc
-        .paragraphs
-        .iter()
-        .map(|&p| {
-            let start = doc.dateline.filter(|d| p.contains(*d)).map(|d| d.end);
-            view! {
-                <p>
-                    {start.map(|end| view! { <span class="dateline">{with_hits(doc, corpus::Span { start: p.start, end }, &hits(p))}</span> })}
-                    {paragraph(doc, corpus::Span { start: start.unwrap_or(p.start), end: p.end }, &hits(p), current)}
-                </p>
-            }
-        })
-        .collect_view();
+    let current = nav.state.with_untracked(|s| s.quote);
+    let credits = move || {
+        let Loaded::Ready(doc) = shards::document(position as usize) else { return None };
+        let credits: Vec<&str> = doc.credits.iter().map(|&c| doc.slice(c)).collect();
+        (!credits.is_empty()).then(|| view! { <div><dt>"Credits"</dt><dd>{credits.join("; ")}</dd></div> })
+    };
+    let body = move || match shards::document(position as usize) {
+        Loaded::Ready(doc) => body(doc, &query, current).into_any(),
+        Loaded::Pending => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
+        Loaded::Failed(e) => {
+            view! { <p class="load-error" role="alert">{format!("The article's text is missing: {e}. Reload the page to try again.")}</p> }.into_any()
+        }
+    };
     view! {
         <article class="reader" aria-labelledby="reader-title">
             <nav class="reader-nav" aria-label="Article navigation">
@@ -73,10 +74,27 @@ pub fn Reader(doc: &'static Document, results: Memo<Results>) -> impl IntoView {
                     {source_name(doc).map(|s| view! { <div><dt>"Source"</dt><dd>{s}</dd></div> })}
                     {doc.place.clone().map(|p| view! { <div><dt>"Dateline"</dt><dd>{p}</dd></div> })}
                     {(!doc.quotes.is_empty()).then(|| view! { <div><dt>"Quotes"</dt><dd>{plural(doc.quotes.len(), "quote", "quotes")}</dd></div> })}
-                    {(!credits.is_empty()).then(|| view! { <div><dt>"Credits"</dt><dd>{credits.join("; ")}</dd></div> })}
+                    {credits}
                 </dl>
             </header>
             <div class="reader-body">{body}</div>
         </article>
     }
+}
+
+/// The paragraphs, with the dateline set apart and everything marked.
+fn body(doc: &'static Document, query: &SearchQuery, current: Option<u32>) -> impl IntoView {
+    let hits = |span| query.hits(&index().fold, &doc.text, span);
+    doc.paragraphs
+        .iter()
+        .map(|&p| {
+            let start = doc.dateline.filter(|d| p.contains(*d)).map(|d| d.end);
+            view! {
+                <p>
+                    {start.map(|end| view! { <span class="dateline">{with_hits(doc, corpus::Span { start: p.start, end }, &hits(p))}</span> })}
+                    {paragraph(doc, corpus::Span { start: start.unwrap_or(p.start), end: p.end }, &hits(p), current)}
+                </p>
+            }
+        })
+        .collect_view()
 }

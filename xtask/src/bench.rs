@@ -64,7 +64,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&site);
     report.push_str("## Builds\n\n| corpus | build time | first view, gzipped | wasm, gzipped |\n|---|---|---|---|\n");
     for scale in &scales {
-        let options = Options { corpus: scale.corpus.clone(), public_url: format!("/{}/", scale.site), dist: site.join(scale.site) };
+        let options = Options { corpus: scale.corpus.clone(), public_url: format!("/{}/", scale.site), dist: site.join(scale.site), embed_limit: None };
         let started = Instant::now();
         run_trunk_build(&options)?;
         let seconds = started.elapsed().as_secs_f64();

@@ -12,12 +12,15 @@ pub struct Options {
     pub corpus: PathBuf,
     pub public_url: String,
     pub dist: PathBuf,
+    /// Bytes of text above which the corpus is sharded (`ORRERY_EMBED_LIMIT`);
+    /// `None` leaves the environment's or the default.
+    pub embed_limit: Option<usize>,
 }
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
-        let mut options = Options { corpus: root().join("seeds"), public_url: "/".into(), dist: root().join("dist") };
+        let mut options = Options { corpus: root().join("seeds"), public_url: "/".into(), dist: root().join("dist"), embed_limit: None };
         let mut args = args.iter();
         while let Some(flag) = args.next() {
             let mut value = || args.next().cloned().ok_or(format!("{flag} needs a value"));
@@ -25,6 +28,10 @@ impl Options {
                 "--corpus" => options.corpus = cwd.join(value()?),
                 "--dist" => options.dist = cwd.join(value()?),
                 "--public-url" => options.public_url = normalise_public_url(&value()?),
+                "--embed-limit" => {
+                    let v = value()?;
+                    options.embed_limit = Some(v.parse().map_err(|_| format!("--embed-limit needs a number of bytes, not {v:?}"))?);
+                }
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
@@ -50,6 +57,9 @@ pub fn trunk(subcommand: &str, options: &Options) -> Command {
         .args(["--release", "--offline", "--public-url", &options.public_url])
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env("CORPUS_DIR", &options.corpus);
+    if let Some(limit) = options.embed_limit {
+        trunk.env("ORRERY_EMBED_LIMIT", limit.to_string());
+    }
     trunk
 }
 
@@ -67,21 +77,32 @@ pub fn run_trunk_build(options: &Options) -> Result<(), String> {
     cmd::run(&mut trunk)
 }
 
-/// Prints every file's raw and gzipped size, and returns the gzipped total.
+/// Prints every file's raw and gzipped size, and returns the gzipped total of
+/// what the first view loads. Shards (`data-*/`, fetched on demand) are
+/// summed on one line and left out of that total.
 pub fn print_sizes(dist: &Path) -> Result<u64, String> {
     let mut files = Vec::new();
     collect_files(dist, &mut files).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     files.sort();
     let (mut raw_total, mut gz_total) = (0, 0);
+    let (mut shard_files, mut shard_raw, mut shard_gz) = (0, 0, 0);
     println!("{:>10} {:>10}  file", "raw", "gzip");
     for file in &files {
         let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let gz = gzip_len(&bytes);
+        let name = file.strip_prefix(dist).unwrap_or(file);
+        if name.components().next().is_some_and(|c| c.as_os_str().to_string_lossy().starts_with("data-")) {
+            (shard_files, shard_raw, shard_gz) = (shard_files + 1, shard_raw + bytes.len() as u64, shard_gz + gz);
+            continue;
+        }
         raw_total += bytes.len() as u64;
         gz_total += gz;
-        println!("{:>10} {:>10}  {}", bytes.len(), gz, file.strip_prefix(dist).unwrap_or(file).display());
+        println!("{:>10} {:>10}  {}", bytes.len(), gz, name.display());
     }
-    println!("{raw_total:>10} {gz_total:>10}  total ({:.1} KB gzipped)", gz_total as f64 / 1024.0);
+    println!("{raw_total:>10} {gz_total:>10}  first view ({:.1} KB gzipped)", gz_total as f64 / 1024.0);
+    if shard_files > 0 {
+        println!("{shard_raw:>10} {shard_gz:>10}  shards, fetched on demand ({shard_files} files, data-*/)");
+    }
     Ok(gz_total)
 }
 

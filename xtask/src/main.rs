@@ -9,6 +9,7 @@ mod build;
 mod cmd;
 mod map;
 mod serve;
+mod shards;
 mod synth;
 mod test;
 mod tools;
@@ -19,13 +20,17 @@ const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
   serve [--corpus DIR]                   build the release app and serve it at http://127.0.0.1:8080/, rebuilding on change
-  build [--corpus DIR] [--public-url /sub/] [--dist DIR]
+  build [--corpus DIR] [--public-url /sub/] [--dist DIR] [--embed-limit BYTES]
                                          a release build into dist/ (or DIR), with the size of every file
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
   tools                                  only install what is missing
   bench [--quick]                        every benchmark figure (--quick skips criterion)
   synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
-  map                                    regenerate corpus/data/map.tsv from npm world-atlas";
+  map                                    regenerate corpus/data/map.tsv from npm world-atlas
+  shards                                 (Trunk's post-build hook) write a large corpus's shards
+
+A corpus with more than ORRERY_EMBED_LIMIT bytes of text (default 262144) keeps
+its documents in static shards fetched on demand; smaller ones are embedded.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +44,7 @@ fn main() -> ExitCode {
         "test" if rest.is_empty() => test::run(),
         "tools" if rest.is_empty() => tools::ensure(tools::Need::Browser),
         "map" if rest.is_empty() => map::run(),
+        "shards" if rest.is_empty() => shards::run(),
         "bench" if rest.is_empty() => bench::run_all(false),
         "bench" if rest == ["--quick"] => bench::run_all(true),
         "synth" => synth::Options::parse(rest).and_then(|o| synth::run(&o)),

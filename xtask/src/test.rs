@@ -93,12 +93,10 @@ fn number_before(text: &str, word: &str) -> u64 {
 fn end_to_end() -> Result<Tally, String> {
     let site = root().join("target/e2e-site");
     let _ = std::fs::remove_dir_all(&site);
-    for (corpus, sub) in [("seeds", "orrery"), ("e2e/fixtures/alt-corpus", "alt")] {
-        let options = Options {
-            corpus: root().join(corpus),
-            public_url: format!("/{sub}/"),
-            dist: site.join(sub),
-        };
+    // The seeds are embedded whole; the second corpus is sharded, however
+    // small, so that both ways of loading documents are tested.
+    for (corpus, sub, embed_limit) in [("seeds", "orrery", None), ("e2e/fixtures/alt-corpus", "alt", Some(0))] {
+        let options = Options { corpus: root().join(corpus), public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit };
         run_trunk_build(&options)?;
     }
     let port = free_port()?;

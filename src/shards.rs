@@ -1,0 +1,163 @@
+//! Whole documents and chunks of word positions, for a corpus that keeps them
+//! in static shards (see `build.rs`): fetched the first time something asks,
+//! then kept for the page's life. With an embedded corpus every answer is
+//! immediate and nothing is fetched.
+//!
+//! Asking is reactive: a view or memo that gets `Pending` re-runs when that
+//! one shard arrives (each has its own trigger), so a card's snippet or the
+//! reader fills in without redrawing anything else.
+
+use std::cell::RefCell;
+
+use corpus::search::{PositionChunk, Positions};
+use corpus::Document;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::data::{bundle, corpus};
+
+/// What asking for a shard gives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded<T> {
+    Ready(T),
+    Pending,
+    Failed(String),
+}
+
+enum State<T: 'static> {
+    Absent,
+    Loading(ArcTrigger),
+    Ready(&'static T),
+    Failed(String),
+}
+
+struct Store {
+    documents: Vec<State<Document>>,
+    chunks: Vec<State<PositionChunk>>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store {
+        documents: (0..corpus().documents.len()).map(|_| State::Absent).collect(),
+        chunks: (0..bundle().index.chunk_starts.len()).map(|_| State::Absent).collect(),
+    });
+}
+
+/// Document `i` with its text, spans, quotations and mentions.
+pub fn document(i: usize) -> Loaded<&'static Document> {
+    match &bundle().shards {
+        None => corpus().documents.get(i).map_or_else(|| Loaded::Failed(format!("no document {i}")), Loaded::Ready),
+        Some(shards) => ask::<Document>(i, || shards.document_path(i)),
+    }
+}
+
+/// The word positions the search reads: embedded, or fetched chunk by chunk.
+pub struct LoadedPositions;
+
+impl Positions for LoadedPositions {
+    fn chunk(&self, k: usize) -> Option<&PositionChunk> {
+        let Some(shards) = &bundle().shards else { return bundle().positions.get(k) };
+        match ask::<PositionChunk>(k, || shards.positions_path(k)) {
+            Loaded::Ready(chunk) => Some(chunk),
+            Loaded::Pending | Loaded::Failed(_) => None,
+        }
+    }
+}
+
+/// Why a chunk of word positions could not be loaded, if one could not.
+pub fn chunk_error() -> Option<String> {
+    STORE.with(|s| {
+        s.borrow().chunks.iter().find_map(|c| match c {
+            State::Failed(e) => Some(e.clone()),
+            _ => None,
+        })
+    })
+}
+
+/// Answers from the store, starting a fetch the first time, and tracks the
+/// shard's trigger while it is on its way.
+fn ask<T>(i: usize, path: impl FnOnce() -> String) -> Loaded<&'static T>
+where
+    T: serde::de::DeserializeOwned + 'static,
+    Store: Holds<T>,
+{
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        let Some(state) = store.list().get_mut(i) else { return Loaded::Failed(format!("no shard {i}")) };
+        answer(state, i, path)
+    })
+}
+
+fn answer<T>(state: &mut State<T>, i: usize, path: impl FnOnce() -> String) -> Loaded<&'static T>
+where
+    T: serde::de::DeserializeOwned + 'static,
+    Store: Holds<T>,
+{
+    match state {
+        State::Ready(value) => Loaded::Ready(*value),
+        State::Failed(e) => Loaded::Failed(e.clone()),
+        State::Loading(trigger) => {
+            trigger.track();
+            Loaded::Pending
+        }
+        State::Absent => {
+            let trigger = ArcTrigger::new();
+            trigger.track();
+            *state = State::Loading(trigger);
+            let path = path();
+            spawn_local(async move {
+                let url = format!("{}{path}", page_folder());
+                let result = fetch_bytes(&url)
+                    .await
+                    .and_then(|bytes| postcard::from_bytes::<T>(&bytes).map_err(|e| format!("{url}: {e}")));
+                let done = match result {
+                    // Kept for the page's life, like the embedded corpus.
+                    Ok(value) => State::Ready(&*Box::leak(Box::new(value))),
+                    Err(e) => State::Failed(format!("could not load {e}")),
+                };
+                let previous = STORE.with(|s| std::mem::replace(&mut Holds::<T>::list(&mut *s.borrow_mut())[i], done));
+                if let State::Loading(trigger) = previous {
+                    trigger.notify();
+                }
+            });
+            Loaded::Pending
+        }
+    }
+}
+
+/// The store's list of shards of one type.
+trait Holds<T: 'static> {
+    fn list(&mut self) -> &mut Vec<State<T>>;
+}
+
+impl Holds<Document> for Store {
+    fn list(&mut self) -> &mut Vec<State<Document>> {
+        &mut self.documents
+    }
+}
+
+impl Holds<PositionChunk> for Store {
+    fn list(&mut self) -> &mut Vec<State<PositionChunk>> {
+        &mut self.chunks
+    }
+}
+
+/// The folder of the page, where the shard folder sits: `/orrery/` for
+/// both `/orrery/` and `/orrery/index.html`.
+fn page_folder() -> &'static str {
+    let path = crate::url::page_path();
+    &path[..path.rfind('/').map_or(0, |i| i + 1)]
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let error = |e: wasm_bindgen::JsValue| format!("{url}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}")));
+    let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(error)?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(error)?).await.map_err(error)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
