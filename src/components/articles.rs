@@ -133,9 +133,12 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
     // is in a shard), else the lede.
     let lede = doc.lede.clone();
     let excerpt = move || {
-        let found = match (query.is_empty(), shards::document(position as usize)) {
-            (false, Loaded::Ready(full)) => snippet(&index().fold, full, &query, 14).map(|found| (full, found)),
-            _ => None,
+        let found = if query.is_empty() {
+            None
+        } else if let Loaded::Ready(full) = shards::document(position as usize) {
+            snippet(&index().fold, full, &query, 14).map(|found| (full, found))
+        } else {
+            None
         };
         match found {
             Some((full, (window, hits))) => {

@@ -1,0 +1,69 @@
+import { test, expect, Page } from '@playwright/test';
+
+// `/alt/` is built with ORRERY_EMBED_LIMIT=0, so its documents and word
+// positions are static shards: the first view fetches none, and each view
+// fetches only what it shows.
+
+const alt = (baseURL: string | undefined, query = '') => new URL(`/alt/${query}`, baseURL!).href;
+
+/** Paths under a shard folder that the page requests, e.g. `doc/2.bin`. */
+function shardRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const match = new URL(request.url()).pathname.match(/\/data-[0-9a-f]{16}\/(.*)$/);
+    if (match) seen.push(match[1]);
+  });
+  return seen;
+}
+
+test('the first view of a sharded corpus fetches no shard', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  await page.goto(alt(baseURL));
+  await expect(page.locator('main article')).toHaveCount(3);
+  // Cards read the embedded summaries: the lede and the first quotation.
+  const card = page.locator('main article', { hasText: 'Kenya and Peru share a weather satellite' });
+  await expect(card.locator('.snippet')).toContainText('Kenya and Peru agreed on Tuesday');
+  await expect(card.locator('.card-quote')).toContainText('Small countries can still reach orbit together');
+  await page.waitForLoadState('networkidle');
+  expect(shards).toEqual([]);
+});
+
+test('opening an article fetches that article only, and the reader shows it', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  await page.goto(alt(baseURL));
+  await page.getByRole('link', { name: 'Kenya and Peru share a weather satellite' }).click();
+  await expect(page.locator('.reader-body')).toContainText('The first images of the coast of Peru');
+  await expect(page.locator('.reader-body [data-quote="1"]')).toHaveAttribute('data-speaker', 'Amina Otieno');
+  await expect(page.locator('#reader-title')).toBeFocused();
+  expect(shards).toEqual(['doc/2.bin']);
+  // A deep link to a highlighted quotation works the same way.
+  await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite&quote=1'));
+  await expect(page.locator('.reader-body [data-quote="1"].current')).toBeVisible();
+});
+
+test('a phrase fetches word positions and matches exactly, in order', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  await page.goto(alt(baseURL, '?q=%22small+countries%22'));
+  await expect(page.locator('.result-count')).toHaveText('1 article');
+  await expect(page.locator('main article .snippet mark')).toHaveText(['Small countries']);
+  expect(shards.filter((s) => s.startsWith('pos/')).length).toBeGreaterThan(0);
+  await page.goto(alt(baseURL, '?q=%22countries+small%22'));
+  await expect(page.locator('.result-count')).toHaveText('0 articles');
+});
+
+test('the quotes and countries views fill in from the shards', async ({ page, baseURL }) => {
+  await page.goto(alt(baseURL, '?view=quotes'));
+  const quote = page.locator('.quote-card blockquote[data-speaker="Amina Otieno"]');
+  await expect(quote).toContainText('Small countries can still reach orbit together');
+  await page.goto(alt(baseURL, '?view=countries&country=KE'));
+  const lines = page.locator('.kwic[data-country="KE"] .kwic-text');
+  await expect(lines.first()).toBeVisible();
+  await expect(lines.locator('mark').first()).toHaveText(/Kenya|NAIROBI/);
+});
+
+test('a missing shard is reported, not shown as an empty article', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/doc\//, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite'));
+  await expect(page.locator('#reader-title')).toHaveText('Kenya and Peru share a weather satellite');
+  await expect(page.getByRole('alert')).toContainText(/doc\/2\.bin: HTTP 404/);
+});
