@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::articles::Articles;
 use crate::components::countries::Countries;
 use crate::components::facets::{ActiveFilters, FacetPanel};
+use crate::components::link::follow_state_links;
 use crate::components::masthead::Masthead;
 use crate::components::notices::Notices;
 use crate::components::quotes::Quotes;
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     let (state, notices) = url::read();
     let nav = Nav::new(state, notices);
     provide_context(nav);
+    follow_state_links(nav);
     let search_input = NodeRef::<Input>::new();
 
     // Back and Forward: restore the state, the search field and the scroll.

@@ -40,8 +40,6 @@ pub struct Facets {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     pub documents: Vec<u32>,
-    /// BM25 score per document index, when searching.
-    pub scores: BTreeMap<u32, f32>,
     pub facets: Facets,
     pub query: SearchQuery,
     /// Chunks of word positions a phrase needs before it can be checked;
@@ -162,11 +160,13 @@ impl Filter {
         let n = self.doc_year.len();
         let query = SearchQuery::parse(&index.fold, &state.q);
         let search = index.search(positions, &query);
-        let scores: BTreeMap<u32, f32> = search.scores.into_iter().collect();
+        // Dense, indexed by document: the relevance sort compares thousands.
+        let mut scores = vec![0f32; n];
         let mut found = vec![query.is_empty(); n];
-        for &doc in scores.keys() {
-            if let Some(f) = found.get_mut(doc as usize) {
+        for &(doc, score) in &search.scores {
+            if let (Some(f), Some(s)) = (found.get_mut(doc as usize), scores.get_mut(doc as usize)) {
                 *f = true;
+                *s = score;
             }
         }
         // Selections as flags per value.
@@ -225,12 +225,10 @@ impl Filter {
 
         let documents: Vec<u32> = match state.sort {
             Sort::Relevance => {
-                let mut docs: Vec<u32> = (0..n as u32).filter(|&i| selected[i as usize]).collect();
-                docs.sort_by(|a, b| {
-                    let (x, y) = (scores.get(a).copied().unwrap_or(0.0), scores.get(b).copied().unwrap_or(0.0));
-                    y.partial_cmp(&x).unwrap_or(core::cmp::Ordering::Equal).then(a.cmp(b))
-                });
-                docs
+                let mut docs: Vec<(f32, u32)> =
+                    (0..n as u32).filter(|&i| selected[i as usize]).map(|i| (scores[i as usize], i)).collect();
+                docs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                docs.into_iter().map(|(_, i)| i).collect()
             }
             Sort::Newest => self.newest.iter().copied().filter(|&i| selected[i as usize]).collect(),
             Sort::Oldest => self.oldest.iter().copied().filter(|&i| selected[i as usize]).collect(),
@@ -256,7 +254,7 @@ impl Filter {
             sources: values(&self.sources, &source_counts, &source_on),
             speakers: values(&self.speakers, &speaker_counts, &speaker_on),
         };
-        Results { documents, scores, facets, query, missing: search.missing }
+        Results { documents, facets, query, missing: search.missing }
     }
 }
 

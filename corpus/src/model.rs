@@ -163,9 +163,11 @@ impl Document {
 
     /// What the app embeds of a document whose text is in a shard: everything
     /// the cards, facets and filters read, without the text and the spans
-    /// into it. Quotations keep only their speakers, which the filters need.
+    /// into it (and the file name, which the app never shows). Quotations
+    /// keep only their speakers, which the filters need.
     pub fn summary(&self) -> Document {
         Document {
+            file: String::new(),
             header: Vec::new(),
             dateline: None,
             paragraphs: Vec::new(),

@@ -36,6 +36,8 @@ pub fn ResultBar(
     #[prop(optional)] no_sort: bool,
 ) -> impl IntoView {
     let nav = Nav::get();
+    // The options change only with these, not with every facet click.
+    let choice = Memo::new(move |_| nav.state.with(|s| (!s.q.trim().is_empty(), s.sort)));
     // A phrase over a sharded corpus waits for its word positions.
     let status = move || {
         if results.with(|r| r.missing.is_empty()) {
@@ -56,11 +58,11 @@ pub fn ResultBar(
                     }
                 }>
                     {move || {
-                        let state = nav.state.get();
+                        let (searching, sort) = choice.get();
                         Sort::ALL
                             .into_iter()
-                            .filter(|s| *s != Sort::Relevance || !state.q.trim().is_empty())
-                            .map(|s| view! { <option value=s.key() selected=state.sort == s>{s.label()}</option> })
+                            .filter(|s| *s != Sort::Relevance || searching)
+                            .map(|s| view! { <option value=s.key() selected=sort == s>{s.label()}</option> })
                             .collect_view()
                     }}
                 </select>

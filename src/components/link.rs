@@ -1,10 +1,16 @@
 //! Links between states: real `<a href>`s (so they open in new tabs and can
 //! be copied) that navigate in place on a plain click.
+//!
+//! One listener on the window follows them all, reading the state back from
+//! the href: a page of cards holds a hundred such links, and a closure for
+//! each cost more than the rest of a facet click's rendering.
 
 use corpus::state::State;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::MouseEvent;
 
+use crate::data::corpus;
 use crate::nav::Nav;
 use crate::url;
 
@@ -22,19 +28,31 @@ pub fn StateLink(
     #[prop(optional, into)] label: Option<String>,
     #[prop(optional)] current: bool,
 ) -> impl IntoView {
-    let href = url::href(&to);
-    let on_click = move |event: MouseEvent| {
-        if is_modified(&event) {
-            return;
-        }
-        event.prevent_default();
-        Nav::get().go(to.clone());
-    };
     view! {
-        <a href=href class=class on:click=on_click aria-label=label aria-current=current.then_some("page")>
+        <a href=url::href(&to) class=class data-nav="" aria-label=label aria-current=current.then_some("page")>
             {children()}
         </a>
     }
+}
+
+/// Follows a plain click on any [`StateLink`] in place, with a history entry.
+pub fn follow_state_links(nav: Nav) {
+    let handle = window_event_listener(leptos::ev::click, move |event: MouseEvent| {
+        if event.default_prevented() || is_modified(&event) {
+            return;
+        }
+        let link = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[data-nav]").ok().flatten());
+        let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
+        event.prevent_default();
+        // The href is a state this app serialised, so it parses back whole.
+        let query = href.find('?').map_or("", |i| &href[i..]);
+        nav.go(State::parse(query, corpus()).0);
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
 }
 
 /// Copies text to the clipboard; returns whether the browser accepted.
