@@ -29,10 +29,9 @@ pub fn index() -> &'static SearchIndex {
     &bundle().index
 }
 
-/// The corpus's facet values and orders, computed once.
+/// The corpus's facet values and orders, computed at build time.
 pub fn filter() -> &'static corpus::filter::Filter {
-    static FILTER: OnceLock<corpus::filter::Filter> = OnceLock::new();
-    FILTER.get_or_init(|| corpus::filter::Filter::new(corpus()))
+    &bundle().filter
 }
 
 /// The embedded world map.

@@ -7,7 +7,6 @@ use std::hint::black_box;
 use std::path::Path;
 
 use corpus::analyse::{analyse_files, bundle};
-use corpus::filter::Filter;
 use corpus::read::{read_folder, SourceFile};
 use corpus::state::State;
 use corpus::synth::generate;
@@ -51,7 +50,7 @@ fn queries(c: &mut Criterion) {
         let speaker = b.corpus.speakers.first().map(|s| s.slug.clone()).unwrap_or_default();
         let word = b.index.terms.iter().find(|t| t.len() > 5).cloned().unwrap_or_default();
         let year = b.corpus.documents[0].date.map(|d| d.year).unwrap_or(2022);
-        let filter = Filter::new(&b.corpus);
+        let filter = &b.filter;
         let mut group = c.benchmark_group(format!("query/{name}"));
         for (label, query) in [
             ("no filter", String::new()),
@@ -59,6 +58,7 @@ fn queries(c: &mut Criterion) {
             ("year and speaker", format!("?year={year}&speaker={speaker}")),
             ("search word", format!("?q={word}")),
             ("search prefix", format!("?q={}", &word[..3])),
+            ("search first letter", "?q=s".to_owned()),
             ("search phrase", "?q=%22space%20cooperation%22".to_owned()),
         ] {
             let (state, _) = State::parse(&query, &b.corpus);

@@ -38,7 +38,8 @@ pub fn bundle(corpus: Corpus) -> Bundle {
     let (index, positions) = crate::search::SearchIndex::build(&corpus.documents, fold);
     let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
     let map = crate::geo::read_map(crate::geo::MAP_TSV, &codes);
-    Bundle { corpus, index, map, positions, shards: None }
+    let filter = crate::filter::Filter::new(&corpus);
+    Bundle { corpus, index, filter, map, positions, shards: None }
 }
 
 /// Corpora with more text than this (in bytes) keep their texts and word

@@ -2,10 +2,11 @@
 //! a state. Values of one facet combine with OR, facets with AND; each facet's
 //! counts apply every other facet's selection but not its own.
 //!
-//! [`Filter`] precomputes, once per corpus, each document's facet values as
-//! small integers and the date and title orders, so that a state runs in one
-//! pass over the documents with array counters: a facet click or a keystroke
-//! stays within a frame at 10,000 articles.
+//! [`Filter`] precomputes, once per corpus and at build time (it is part of
+//! the bundle), each document's facet values as small integers and the date
+//! and title orders, so that a state runs in one pass over the documents with
+//! array counters: a facet click or a keystroke stays within a frame at 10,000
+//! articles, and the app neither sorts nor builds tables when it starts.
 
 extern crate alloc;
 use alloc::collections::BTreeMap;
@@ -52,7 +53,7 @@ pub fn year_of(doc: &Document) -> Year {
 }
 
 /// The corpus's facet values as integers, and its fixed orders.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     /// Facet values in display order: keys and labels.
     countries: Vec<(String, String)>,
@@ -258,8 +259,7 @@ impl Filter {
     }
 }
 
-/// Runs a state against a bundle, building the [`Filter`] first. The app
-/// keeps one `Filter` instead; this is for one-off use and tests.
+/// Runs a state against a bundle with its embedded positions.
 pub fn run(bundle: &crate::model::Bundle, state: &State) -> Results {
-    Filter::new(&bundle.corpus).run(&bundle.index, bundle.positions.as_slice(), state)
+    bundle.filter.run(&bundle.index, bundle.positions.as_slice(), state)
 }

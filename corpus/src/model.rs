@@ -285,6 +285,8 @@ pub struct Bundle {
     /// Whole documents, or their [`Document::summary`] when `shards` is set.
     pub corpus: Corpus,
     pub index: crate::search::SearchIndex,
+    /// Facet values and orders, for filtering without work at start-up.
+    pub filter: crate::filter::Filter,
     pub map: WorldMap,
     /// Every chunk of word positions, or none when `shards` is set.
     pub positions: Vec<crate::search::PositionChunk>,

@@ -71,7 +71,7 @@ impl Sort {
 }
 
 /// A value of the Year facet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Year {
     Year(u16),
     Undated,

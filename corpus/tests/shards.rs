@@ -84,7 +84,9 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     }
     // The same state gives the same results once the chunks it needs arrive.
     let state = State { q: "\"space agency\" cooperation".into(), ..State::default() };
-    let filter = corpus::filter::Filter::new(&b.corpus);
+    // The summaries hold everything the filter reads.
+    assert_eq!(b.filter, corpus::filter::Filter::new(&b.corpus));
+    let filter = &b.filter;
     let mut loaded = Loaded(BTreeMap::new());
     let first = filter.run(&b.index, &loaded, &state);
     assert!(first.documents.is_empty());
