@@ -60,8 +60,9 @@ pub struct Filter {
     years: Vec<Year>,
     sources: Vec<(String, String)>,
     speakers: Vec<(String, String)>,
-    /// Per document: indexes into the value lists above.
-    doc_countries: Vec<Vec<u16>>,
+    /// Per document: indexes into the value lists above (for countries, with
+    /// the document's mentions of each).
+    doc_countries: Vec<Vec<(u16, u32)>>,
     doc_year: Vec<u16>,
     doc_source: Vec<Option<u16>>,
     doc_speakers: Vec<Vec<u16>>,
@@ -104,7 +105,7 @@ impl Filter {
         let doc_countries = corpus
             .documents
             .iter()
-            .map(|d| d.countries.iter().filter_map(|c| country_index.get(c.code.as_str()).copied()).collect())
+            .map(|d| d.countries.iter().filter_map(|c| Some((*country_index.get(c.code.as_str())?, c.mentions))).collect())
             .collect();
         let doc_year = corpus
             .documents
@@ -156,6 +157,24 @@ impl Filter {
         }
     }
 
+    /// The countries that `documents` mention: code, articles and mentions,
+    /// in the facet's order.
+    pub fn country_totals(&self, documents: &[u32]) -> Vec<(&str, u32, u32)> {
+        let mut totals = vec![(0u32, 0u32); self.countries.len()];
+        for &d in documents {
+            for &(c, mentions) in self.doc_countries.get(d as usize).map_or(&[][..], Vec::as_slice) {
+                totals[c as usize].0 += 1;
+                totals[c as usize].1 += mentions;
+            }
+        }
+        self.countries
+            .iter()
+            .zip(totals)
+            .filter(|(_, (articles, _))| *articles > 0)
+            .map(|((code, _), (articles, mentions))| (code.as_str(), articles, mentions))
+            .collect()
+    }
+
     /// Runs a state: search, filters, disjunctive counts and order.
     pub fn run(&self, index: &SearchIndex, positions: &(impl Positions + ?Sized), state: &State) -> Results {
         let n = self.doc_year.len();
@@ -191,7 +210,7 @@ impl Filter {
                 continue;
             }
             let pass = [
-                !any_country || self.doc_countries[i].iter().any(|&c| country_on[c as usize]),
+                !any_country || self.doc_countries[i].iter().any(|&(c, _)| country_on[c as usize]),
                 !any_year || year_on[self.doc_year[i] as usize],
                 !any_source || self.doc_source[i].is_some_and(|s| source_on.get(s as usize).copied().unwrap_or(false)),
                 !any_speaker || self.doc_speakers[i].iter().any(|&s| speaker_on.get(s as usize).copied().unwrap_or(false)),
@@ -203,7 +222,7 @@ impl Filter {
             // A document counts for facet k when it passes every other facet.
             let counts_for = |k: usize| failures == 0 || (failures == 1 && !pass[k]);
             if counts_for(0) {
-                for &c in &self.doc_countries[i] {
+                for &(c, _) in &self.doc_countries[i] {
                     country_counts[c as usize] += 1;
                 }
             }

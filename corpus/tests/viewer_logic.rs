@@ -60,6 +60,29 @@ fn counts_are_disjunctive() {
 }
 
 #[test]
+fn country_totals_count_articles_and_mentions_of_the_results() {
+    let b = seeds();
+    let (state, _) = State::parse("?year=2022", &b.corpus);
+    let r = run(b, &state);
+    let mut want: std::collections::BTreeMap<&str, (u32, u32)> = Default::default();
+    for &d in &r.documents {
+        for c in &b.corpus.documents[d as usize].countries {
+            let e = want.entry(c.code.as_str()).or_default();
+            e.0 += 1;
+            e.1 += c.mentions;
+        }
+    }
+    let got = b.filter.country_totals(&r.documents);
+    assert_eq!(got.len(), want.len());
+    for (code, articles, mentions) in got {
+        assert_eq!(want[code], (articles, mentions), "{code}");
+    }
+    // China is in all three 2022 articles; Venezuela (2024) is not among them.
+    assert_eq!(b.filter.country_totals(&r.documents).iter().find(|c| c.0 == "CN").map(|c| c.1), Some(3));
+    assert!(b.filter.country_totals(&r.documents).iter().all(|c| c.0 != "VE"));
+}
+
+#[test]
 fn sorting_orders() {
     assert_eq!(results(""), ["000", "002", "001", "003", "004"]);
     assert_eq!(results("?sort=oldest"), ["004", "003", "001", "002", "000"]);

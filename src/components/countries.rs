@@ -5,8 +5,6 @@
 //! country, or selecting a row, toggles it in the filter; a selected row shows
 //! the sentences that mention the country.
 
-use std::collections::BTreeMap;
-
 use corpus::filter::Results;
 use corpus::kwic::mention_lines;
 use corpus::state::State;
@@ -16,13 +14,18 @@ use wasm_bindgen::JsCast;
 use super::articles::{plural, ResultBar, ShowMore, PAGE};
 use super::link::StateLink;
 use super::marked::with_hits;
-use crate::data::{corpus, world_map};
+use crate::data::{corpus, filter, world_map};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
 /// Shading classes: 0 for none, 1 to 5 by share of the largest count.
 fn bin(count: u32, max: u32) -> u32 {
     if count == 0 || max == 0 { 0 } else { (count * 5).div_ceil(max).clamp(1, 5) }
+}
+
+/// A country's count in a facet's list (a few hundred at most).
+fn count_in(counts: &[(String, u32)], code: &str) -> u32 {
+    counts.iter().find(|(c, _)| c == code).map_or(0, |(_, n)| *n)
 }
 
 fn country_name(code: &str) -> String {
@@ -62,11 +65,11 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
     let map = world_map();
     // Articles per country under every filter but the country facet.
     let counts = Memo::new(move |_| {
-        results.with(|r| r.facets.countries.iter().map(|v| (v.key.clone(), v.count)).collect::<BTreeMap<String, u32>>())
+        results.with(|r| r.facets.countries.iter().map(|v| (v.key.clone(), v.count)).collect::<Vec<(String, u32)>>())
     });
-    let max = Memo::new(move |_| counts.with(|c| c.values().copied().max().unwrap_or(0)));
+    let max = Memo::new(move |_| counts.with(|c| c.iter().map(|(_, n)| *n).max().unwrap_or(0)));
     let hovered = RwSignal::new(None::<String>);
-    let count_of = move |code: &str| counts.with_untracked(|c| c.get(code).copied().unwrap_or(0));
+    let count_of = move |code: &str| counts.with_untracked(|c| count_in(c, code));
     let label = move |code: &str| format!("{}: {}", country_name(code), plural(count_of(code) as usize, "article", "articles"));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
 
@@ -103,7 +106,7 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
         }
         elements.with_value(|all| {
             for (code, element) in all {
-                let n = counts.get(code).copied().unwrap_or(0);
+                let n = count_in(&counts, code);
                 let is_dot = element.tag_name() == "circle";
                 let class = format!(
                     "country c{}{}{}",
@@ -218,23 +221,16 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
     let sort = RwSignal::new((Column::Articles, true));
     let grouped = RwSignal::new(false);
     let rows = Memo::new(move |_| {
-        let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-        results.with(|r| {
-            for &d in &r.documents {
-                for c in &corpus().documents[d as usize].countries {
-                    let entry = counts.entry(c.code.clone()).or_default();
-                    entry.0 += 1;
-                    entry.1 += c.mentions;
-                }
-            }
+        let mut rows: Vec<Row> = results.with(|r| {
+            filter()
+                .country_totals(&r.documents)
+                .into_iter()
+                .filter_map(|(code, articles, mentions)| {
+                    let info = corpus().country(code)?;
+                    Some(Row { code: code.to_owned(), name: info.name.clone(), articles, mentions, region: info.region.clone() })
+                })
+                .collect()
         });
-        let mut rows: Vec<Row> = counts
-            .into_iter()
-            .filter_map(|(code, (articles, mentions))| {
-                let info = corpus().country(&code)?;
-                Some(Row { code, name: info.name.clone(), articles, mentions, region: info.region.clone() })
-            })
-            .collect();
         let (column, descending) = sort.get();
         rows.sort_by(|a, b| {
             let order = match column {
