@@ -12,7 +12,7 @@ use crate::model::Span;
 /// where ranges overlap, the earlier-starting one wins the overlap.
 pub fn segments(outer: Span, ranges: &[Span]) -> Vec<(Span, Option<usize>)> {
     let mut order: Vec<usize> = (0..ranges.len()).collect();
-    order.sort_by_key(|&i| (ranges[i].start, core::cmp::Reverse(ranges[i].end)));
+    order.sort_unstable_by_key(|&i| (ranges[i].start, core::cmp::Reverse(ranges[i].end), i));
     let mut out = Vec::new();
     let mut at = outer.start;
     for i in order {

@@ -281,7 +281,7 @@ impl SearchQuery {
                 }
             }
         }
-        out.sort();
+        out.sort_unstable();
         out.dedup();
         // Keep hits from overlapping (a phrase and one of its words).
         let mut merged: Vec<Span> = Vec::with_capacity(out.len());

@@ -146,10 +146,10 @@ impl State {
     /// a document and relevance without a search: the one form of each state.
     pub fn normalise(&mut self) {
         for list in [&mut self.countries, &mut self.sources, &mut self.speakers] {
-            list.sort();
+            list.sort_unstable();
             list.dedup();
         }
-        self.years.sort();
+        self.years.sort_unstable();
         self.years.dedup();
         if self.doc.is_none() {
             self.quote = None;

@@ -232,7 +232,11 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
                 .collect()
         });
         let (column, descending) = sort.get();
-        rows.sort_by(|a, b| {
+        let grouped = grouped.get();
+        // Names break ties, so the order is total and an unstable sort (less
+        // code in the wasm than a stable one) gives the same rows.
+        rows.sort_unstable_by(|a, b| {
+            let region = if grouped { a.region.cmp(&b.region) } else { core::cmp::Ordering::Equal };
             let order = match column {
                 Column::Name => a.name.cmp(&b.name),
                 Column::Articles => a.articles.cmp(&b.articles).then(a.mentions.cmp(&b.mentions)),
@@ -240,11 +244,8 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
                 Column::Region => a.region.cmp(&b.region).then(b.articles.cmp(&a.articles)),
             };
             let order = if descending { order.reverse() } else { order };
-            order.then_with(|| a.name.cmp(&b.name))
+            region.then(order).then_with(|| a.name.cmp(&b.name)).then_with(|| a.code.cmp(&b.code))
         });
-        if grouped.get() {
-            rows.sort_by(|a, b| a.region.cmp(&b.region));
-        }
         rows
     });
     let count = Signal::derive(move || rows.with(Vec::len));
