@@ -1,15 +1,34 @@
 // Orrery and Pagefind side by side, in one Chromium run, for the same queries.
 // Usage: node pagefind.mjs ORRERY_URL PAGEFIND_URL "q1|q2|..."  → one JSON object.
 //   bytes:   bytes transferred from navigation until the first results for the first query show
-//   latency: per query, from issuing it to results in the DOM (Orrery) / returned data (Pagefind), ms
+//   latency: per query, from issuing it to results in the DOM with their
+//            excerpts (Orrery: a sharded corpus fetches the documents of the
+//            cards on show for their keyword-in-context lines) / to the data
+//            of the first ten results returned (Pagefind), ms
 import { countingPage, launch } from './browser.mjs';
 
 const [orreryUrl, pagefindUrl, list] = process.argv.slice(2);
 const queries = list.split('|');
 const browser = await launch();
 
-async function measure(url, setup, run) {
-  const { context, page, bytes: transferred } = await countingPage(browser);
+// Counts the page's fetches in flight, each until its body has been read.
+const countFetches = () => {
+  window.__inflight = 0;
+  const fetch = window.fetch.bind(window);
+  window.fetch = async (...args) => {
+    window.__inflight++;
+    try {
+      const response = await fetch(...args);
+      const body = await response.arrayBuffer();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } finally {
+      window.__inflight--;
+    }
+  };
+};
+
+async function measure(url, setup, run, initScript) {
+  const { context, page, bytes: transferred } = await countingPage(browser, initScript);
   await page.goto(url);
   await setup(page);
   const first = await run(page, queries[0]);
@@ -30,10 +49,15 @@ const orrery = await measure(
     input.value = q;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     // The app updates the DOM in microtasks after the event; a message on a
-    // channel runs after all of them, so this is the time to the updated DOM.
-    await new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    // channel runs after all of them. Then every shard the cards asked for
+    // must have arrived, and the task that renders it run.
+    const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    await task();
+    while (window.__inflight > 0) await task();
+    await task();
     return +(performance.now() - t0).toFixed(2);
   }, q),
+  countFetches,
 );
 
 const pagefind = await measure(

@@ -62,14 +62,22 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     println!("\n=== builds ===");
     let site = bench.join("site");
     let _ = std::fs::remove_dir_all(&site);
-    report.push_str("## Builds\n\n| corpus | build time | first view, gzipped | wasm, gzipped |\n|---|---|---|---|\n");
+    report.push_str("## Builds\n\n| corpus | build time | first view, gzipped | wasm, gzipped | shards (fetched on demand), gzipped |\n|---|---|---|---|---|\n");
     for scale in &scales {
         let options = Options { corpus: scale.corpus.clone(), public_url: format!("/{}/", scale.site), dist: site.join(scale.site), embed_limit: None };
         let started = Instant::now();
         run_trunk_build(&options)?;
         let seconds = started.elapsed().as_secs_f64();
         let (total, wasm) = first_view_size(&options.dist)?;
-        let _ = writeln!(report, "| {} | {seconds:.1} s | {:.1} KB | {:.1} KB |", scale.name, total as f64 / 1024.0, wasm as f64 / 1024.0);
+        let (files, shards) = shard_size(&options.dist)?;
+        let shards = if files == 0 { "none (embedded)".to_owned() } else { format!("{:.1} MB in {files} files", shards as f64 / 1e6) };
+        let _ = writeln!(
+            report,
+            "| {} | {seconds:.1} s | {:.1} KB | {:.1} KB | {shards} |",
+            scale.name,
+            total as f64 / 1024.0,
+            wasm as f64 / 1024.0
+        );
     }
 
     println!("\n=== Pagefind index of the 1,000-article corpus ===");
@@ -85,7 +93,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     let base = format!("http://127.0.0.1:{port}");
 
     println!("\n=== in Chromium ===");
-    report.push_str("\n## In Chromium (ms; median / p95 over 30)\n\n| corpus | first card | facet click → DOM | keystroke → DOM | bytes before first card | DOM elements |\n|---|---|---|---|---|---|\n");
+    report.push_str("\n## In Chromium (ms; median / p95 over 30)\n\n| corpus | first card | facet click → DOM | facet click → next task | keystroke → DOM | keystroke → next task | bytes before first card | DOM elements |\n|---|---|---|---|---|---|---|---|\n");
     for scale in &scales {
         let url = format!("{base}/{}/", scale.site);
         let (ok, lines) = run_capturing(command("node").arg("scripts/perf.mjs").arg(&url).arg("30").current_dir(root().join("e2e")))?;
@@ -97,11 +105,13 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
         let _ = writeln!(
             report,
-            "| {} | {} | {} | {} | {:.1} KB | {} |",
+            "| {} | {} | {} | {} | {} | {} | {:.1} KB | {} |",
             scale.name,
             cell("first_card"),
             cell("facet"),
+            cell("facet_task"),
             cell("keystroke"),
+            cell("keystroke_task"),
             json["bytes"].as_f64().unwrap_or(0.0) / 1024.0,
             json["dom_elements"]
         );
@@ -173,6 +183,31 @@ fn first_view_size(dist: &Path) -> Result<(u64, u64), String> {
         }
     }
     Ok((total, wasm))
+}
+
+/// The files under the build's shard folders (`data-*/`) and their gzipped
+/// total: what a sharded corpus fetches on demand.
+fn shard_size(dist: &Path) -> Result<(usize, u64), String> {
+    fn walk(dir: &Path, out: &mut (usize, u64)) -> Result<(), String> {
+        for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else {
+                out.0 += 1;
+                out.1 += gzip_len(&std::fs::read(&path).map_err(|e| e.to_string())?);
+            }
+        }
+        Ok(())
+    }
+    let mut total = (0, 0);
+    for entry in std::fs::read_dir(dist).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("data-")) {
+            walk(&path, &mut total)?;
+        }
+    }
+    Ok(total)
 }
 
 /// Renders a corpus as static HTML pages, one per article, for Pagefind.
