@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
     let nav = Nav::new(state, notices);
     provide_context(nav);
     follow_state_links(nav);
+    url::track_scroll();
     let search_input = NodeRef::<Input>::new();
 
     // Back and Forward: restore the state, the search field and the scroll.

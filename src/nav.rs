@@ -37,7 +37,7 @@ impl Nav {
             return;
         }
         let new_page = state.doc != current.doc || state.view != current.view;
-        url::push(&state);
+        url::push(&current, &state);
         self.state.set(state);
         if new_page {
             if let Some(window) = web_sys::window() {

@@ -37,17 +37,49 @@ fn history() -> Option<web_sys::History> {
     window().and_then(|w| w.history().ok())
 }
 
-fn scroll_y() -> f64 {
-    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+thread_local! {
+    static SCROLL_Y: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
-/// Adds a history entry for `state` (facets, views, documents). The entry
-/// being left remembers its scroll position, for Back.
-pub fn push(state: &State) {
-    let Some(history) = history() else { return };
-    let here = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    let _ = history.replace_state_with_url(&JsValue::from_f64(scroll_y()), "", Some(&here));
-    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&href(state)));
+/// The page's scroll position as of its last scroll event. Reading
+/// `window.scrollY` forces the browser to lay out any pending change first;
+/// a facet click that did so spent up to 20 ms on it.
+fn scroll_y() -> f64 {
+    SCROLL_Y.with(std::cell::Cell::get)
+}
+
+/// Keeps [`scroll_y`] current; call once when the app starts.
+pub fn track_scroll() {
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        if let Some(y) = window().and_then(|w| w.scroll_y().ok()) {
+            SCROLL_Y.with(|s| s.set(y));
+        }
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}
+
+/// Adds a history entry for `to` (facets, views, documents). The entry being
+/// left is rewritten as `from` with its scroll position, for Back: `from` and
+/// not the address bar, which lags while typing (see `Nav::set_query`).
+///
+/// The address bar follows once the change has been painted: each history
+/// call is a round trip to the browser process, and on a busy machine the two
+/// took up to 20 ms, which a click's update should not wait for. Entries are
+/// still written in order, and the scroll position is read now.
+pub fn push(from: &State, to: &State) {
+    let scroll = scroll_y();
+    let (here, target) = (href(from), href(to));
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let Some(history) = history() else { return };
+                let _ = history.replace_state_with_url(&JsValue::from_f64(scroll), "", Some(&here));
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&target));
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// Replaces the current entry (typing in search).

@@ -57,9 +57,14 @@ pub struct Site {
 
 /// The embed limit from `ORRERY_EMBED_LIMIT`, or an error naming the bad value.
 pub fn embed_limit_from_env() -> Result<usize, String> {
-    match std::env::var("ORRERY_EMBED_LIMIT") {
-        Err(_) => Ok(DEFAULT_EMBED_LIMIT),
-        Ok(v) => v.trim().parse().map_err(|_| format!("ORRERY_EMBED_LIMIT must be a number of bytes, not {v:?}")),
+    parse_embed_limit(std::env::var("ORRERY_EMBED_LIMIT").ok().as_deref())
+}
+
+/// The embed limit from the variable's value, if it is set.
+pub fn parse_embed_limit(value: Option<&str>) -> Result<usize, String> {
+    match value {
+        None => Ok(DEFAULT_EMBED_LIMIT),
+        Some(v) => v.trim().parse().map_err(|_| format!("ORRERY_EMBED_LIMIT must be a number of bytes, not {v:?}")),
     }
 }
 

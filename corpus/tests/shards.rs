@@ -101,6 +101,15 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
 }
 
 #[test]
+fn the_embed_limit_is_a_number_of_bytes_or_an_error_naming_the_value() {
+    use corpus::analyse::{parse_embed_limit, DEFAULT_EMBED_LIMIT};
+    assert_eq!(parse_embed_limit(None), Ok(DEFAULT_EMBED_LIMIT));
+    assert_eq!(parse_embed_limit(Some(" 0 ")), Ok(0));
+    let error = parse_embed_limit(Some("1MB")).unwrap_err();
+    assert!(error.contains("ORRERY_EMBED_LIMIT") && error.contains("\"1MB\""), "{error}");
+}
+
+#[test]
 fn the_shard_folder_changes_with_the_corpus() {
     let c = synth().clone();
     let dir = |c: Corpus| decode::<Bundle>(&site(c, 0).bundle).shards.unwrap().dir;
