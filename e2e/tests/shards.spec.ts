@@ -19,7 +19,7 @@ function shardRequests(page: Page): string[] {
 test('the first view of a sharded corpus fetches no shard', async ({ page, baseURL }) => {
   const shards = shardRequests(page);
   await page.goto(alt(baseURL));
-  await expect(page.locator('main article')).toHaveCount(3);
+  await expect(page.locator('main article')).toHaveCount(4);
   // Cards read the embedded summaries: the lede and the first quotation.
   const card = page.locator('main article', { hasText: 'Kenya and Peru share a weather satellite' });
   await expect(card.locator('.snippet')).toContainText('Kenya and Peru agreed on Tuesday');
@@ -66,4 +66,15 @@ test('a missing shard is reported, not shown as an empty article', async ({ page
   await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite'));
   await expect(page.locator('#reader-title')).toHaveText('Kenya and Peru share a weather satellite');
   await expect(page.getByRole('alert')).toContainText(/doc\/2\.bin: HTTP 404/);
+});
+
+test('a card shows its six most mentioned countries, any in the filter, and how many more', async ({ page, baseURL }) => {
+  await page.goto(alt(baseURL));
+  const card = page.locator('main article', { hasText: 'Eight agencies sign a launch data pact' });
+  await expect(card.locator('.country-chip')).toHaveText(['🇳🇴 Norway', '🇧🇷 Brazil', '🇨🇱 Chile', '🇩🇪 Germany', '🇪🇸 Spain', '🇫🇷 France']);
+  await expect(card.locator('.chip-more')).toHaveText('+2 more');
+  await page.goto(alt(baseURL, '?country=JP'));
+  await expect(card.locator('.country-chip.selected')).toHaveText('🇯🇵 Japan');
+  await expect(card.locator('.country-chip')).toHaveCount(7);
+  await expect(card.locator('.chip-more')).toHaveText('+1 more');
 });

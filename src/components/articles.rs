@@ -71,6 +71,9 @@ pub fn ResultBar(
     }
 }
 
+/// Country chips a card shows besides those in the filter.
+const CARD_CHIPS: usize = 6;
+
 /// Cards or quotes rendered at a time: the DOM holds a page, not the corpus.
 pub const PAGE: usize = 15;
 
@@ -172,13 +175,22 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
             </blockquote>
         }
     });
-    let chips = doc
+    // The most mentioned countries, and any in the filter: a card is a
+    // summary, and the reader lists them all.
+    let selected = |code: &str| nav.state.with_untracked(|s| s.countries.iter().any(|c| c == code));
+    let shown: Vec<&corpus::CountryInfo> = doc
         .countries
         .iter()
-        .filter_map(|c| corpus().country(&c.code))
+        .enumerate()
+        .filter(|(i, c)| *i < CARD_CHIPS || selected(&c.code))
+        .filter_map(|(_, c)| corpus().country(&c.code))
+        .collect();
+    let more = doc.countries.len().saturating_sub(shown.len());
+    let chips = shown
+        .into_iter()
         .map(|c| {
             let code = c.code.clone();
-            let selected = nav.state.with_untracked(|s| s.countries.contains(&code));
+            let selected = selected(&code);
             let to = nav.with(|s| State::toggle(&mut s.countries, code.clone()));
             let label = if selected { format!("Remove the filter {}", c.name) } else { format!("Filter by {}", c.name) };
             view! {
@@ -190,6 +202,7 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
             }
         })
         .collect_view();
+    let more = (more > 0).then(|| view! { <li class="chip-more">{format!("+{more} more")}</li> });
     let date_note = (doc.date_source == Some(DateSource::Curator)).then_some(" (curator)");
     view! {
         <article class="card">
@@ -200,7 +213,7 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
                 {(!doc.quotes.is_empty()).then(|| format!(" · {}", plural(doc.quotes.len(), "quote", "quotes")))}
             </p>
             {excerpt}
-            {(!doc.countries.is_empty()).then(|| view! { <ul class="chips" aria-label="Countries">{chips}</ul> })}
+            {(!doc.countries.is_empty()).then(|| view! { <ul class="chips" aria-label="Countries">{chips}{more}</ul> })}
             {first_quote}
         </article>
     }
