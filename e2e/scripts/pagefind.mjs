@@ -1,10 +1,10 @@
 // Orrery and Pagefind side by side, in one Chromium run, for the same queries.
 // Usage: node pagefind.mjs ORRERY_URL PAGEFIND_URL "q1|q2|..."  → one JSON object.
 //   bytes:   bytes transferred from navigation until the first results for the first query show
-//   latency: per query, from issuing it to results in the DOM with their
-//            excerpts (Orrery: a sharded corpus fetches the documents of the
-//            cards on show for their keyword-in-context lines) / to the data
-//            of the first ten results returned (Pagefind), ms
+//   latency: per query, ms. Orrery: from issuing it to the result cards in the
+//            DOM, and to their excerpts too (a sharded corpus fetches the
+//            documents of the cards on show for their keyword-in-context
+//            lines). Pagefind: to the data of the first ten results.
 import { countingPage, launch } from './browser.mjs';
 
 const [orreryUrl, pagefindUrl, list] = process.argv.slice(2);
@@ -53,9 +53,10 @@ const orrery = await measure(
     // must have arrived, and the task that renders it run.
     const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
     await task();
+    const results = performance.now() - t0;
     while (window.__inflight > 0) await task();
     await task();
-    return +(performance.now() - t0).toFixed(2);
+    return { results: +results.toFixed(2), excerpts: +(performance.now() - t0).toFixed(2) };
   }, q),
   countFetches,
 );
