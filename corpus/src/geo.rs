@@ -461,7 +461,8 @@ pub fn map_tsv(topojson: &str) -> Result<String, String> {
         }
         shaped.insert(code.clone());
         match shapes.iter_mut().find(|(c, _)| *c == code) {
-            Some((_, existing)) => existing.push_str(&path.replacen('M', "M", 1)),
+            // Each path starts with an absolute moveto, so two simply join.
+            Some((_, existing)) => existing.push_str(&path),
             None => shapes.push((code, path)),
         }
     }

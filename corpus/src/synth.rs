@@ -84,7 +84,7 @@ impl Gen {
             }
         }
         let mut countries = Vec::new();
-        for (code, _) in &g.countries {
+        for code in g.countries.keys() {
             let term = |kind: MentionKind| {
                 g.patterns.iter().zip(&g.entries).find_map(|(p, e)| match e {
                     Entry::Country { code: c, kind: k, rule: None } if c == code && *k == kind && p.chars().next().is_some_and(char::is_uppercase) && p.to_uppercase() != *p => Some(p.clone()),
