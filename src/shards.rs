@@ -86,45 +86,37 @@ where
     STORE.with(|store| {
         let mut store = store.borrow_mut();
         let Some(state) = store.list().get_mut(i) else { return Loaded::Failed(format!("no shard {i}")) };
-        answer(state, i, path)
+        match state {
+            State::Ready(value) => Loaded::Ready(*value),
+            State::Failed(e) => Loaded::Failed(e.clone()),
+            State::Loading(trigger) => {
+                trigger.track();
+                Loaded::Pending
+            }
+            State::Absent => {
+                let trigger = ArcTrigger::new();
+                trigger.track();
+                *state = State::Loading(trigger);
+                let path = path();
+                spawn_local(async move {
+                    let url = format!("{}{path}", page_folder());
+                    let result = fetch_bytes(&url)
+                        .await
+                        .and_then(|bytes| postcard::from_bytes::<T>(&bytes).map_err(|e| format!("{url}: {e}")));
+                    let done = match result {
+                        // Kept for the page's life, like the embedded corpus.
+                        Ok(value) => State::Ready(&*Box::leak(Box::new(value))),
+                        Err(e) => State::Failed(format!("could not load {e}")),
+                    };
+                    let previous = STORE.with(|s| std::mem::replace(&mut Holds::<T>::list(&mut *s.borrow_mut())[i], done));
+                    if let State::Loading(trigger) = previous {
+                        trigger.notify();
+                    }
+                });
+                Loaded::Pending
+            }
+        }
     })
-}
-
-fn answer<T>(state: &mut State<T>, i: usize, path: impl FnOnce() -> String) -> Loaded<&'static T>
-where
-    T: serde::de::DeserializeOwned + 'static,
-    Store: Holds<T>,
-{
-    match state {
-        State::Ready(value) => Loaded::Ready(*value),
-        State::Failed(e) => Loaded::Failed(e.clone()),
-        State::Loading(trigger) => {
-            trigger.track();
-            Loaded::Pending
-        }
-        State::Absent => {
-            let trigger = ArcTrigger::new();
-            trigger.track();
-            *state = State::Loading(trigger);
-            let path = path();
-            spawn_local(async move {
-                let url = format!("{}{path}", page_folder());
-                let result = fetch_bytes(&url)
-                    .await
-                    .and_then(|bytes| postcard::from_bytes::<T>(&bytes).map_err(|e| format!("{url}: {e}")));
-                let done = match result {
-                    // Kept for the page's life, like the embedded corpus.
-                    Ok(value) => State::Ready(&*Box::leak(Box::new(value))),
-                    Err(e) => State::Failed(format!("could not load {e}")),
-                };
-                let previous = STORE.with(|s| std::mem::replace(&mut Holds::<T>::list(&mut *s.borrow_mut())[i], done));
-                if let State::Loading(trigger) = previous {
-                    trigger.notify();
-                }
-            });
-            Loaded::Pending
-        }
-    }
 }
 
 /// The store's list of shards of one type.
