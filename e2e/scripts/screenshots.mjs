@@ -22,6 +22,9 @@ for (const [scheme, sizes] of [['light', [['desktop', 1280, 900], ['phone', 360,
       await page.goto(new URL(query, base).href);
       await page.waitForSelector('main');
       await page.waitForTimeout(300);
+      // Cards off screen skip rendering (content-visibility: auto), which a
+      // full-page shot would show as blank space; render them all for it.
+      if (size === 'phone') await page.addStyleTag({ content: '.card, .quote-card { content-visibility: visible !important; }' });
       await page.screenshot({ path: `${out}/${name}-${size}-${scheme}.png`, fullPage: size === 'phone' });
     }
     await context.close();
