@@ -1,38 +1,30 @@
-//! Bundles the corpus at compile time: analyses the folder named by
-//! `CORPUS_DIR` (default `seeds`) and writes it as postcard bytes to
-//! `$OUT_DIR/corpus.bin`, which the app embeds with `include_bytes!`.
+//! Embeds the corpus bundle. The analysis runs once per build, before this,
+//! in Trunk's `pre_build` hook (`cargo xtask bundle`, see
+//! `xtask/src/bundle.rs`), which writes `target/orrery/bundle.bin` (or into
+//! `ORRERY_BUNDLE_DIR`). This script only copies that file to `OUT_DIR`,
+//! where `src/data.rs` includes it; it reads no corpus and prints no name
+//! from one.
 //!
-//! A corpus with more than `ORRERY_EMBED_LIMIT` bytes of text (default
-//! 256 KiB) embeds only document summaries and the index; its documents and
-//! word positions become static shards, which Trunk's post-build hook
-//! (`cargo xtask shards`) writes next to the app.
+//! Without a bundle (a plain `cargo check`, say) it embeds an empty one, and
+//! the app says that no corpus was bundled.
 
 use std::path::PathBuf;
 
 fn main() {
-    println!("cargo:rerun-if-env-changed=CORPUS_DIR");
-    println!("cargo:rerun-if-env-changed=ORRERY_EMBED_LIMIT");
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let dir = manifest_dir.join(std::env::var_os("CORPUS_DIR").unwrap_or_else(|| "seeds".into()));
-    // A directory here makes cargo rerun when any file below it changes,
-    // including files added or removed.
-    println!("cargo:rerun-if-changed={}", dir.display());
-
-    let analysis = match corpus::analyse::analyse_folder(&dir) {
-        Ok(analysis) => analysis,
-        Err(errors) => {
-            eprintln!("{}", corpus::read::describe_errors(&dir, &errors));
-            std::process::exit(1);
-        }
-    };
-    for warning in &analysis.warnings {
-        println!("cargo:warning={warning}");
-    }
-    let limit = corpus::analyse::embed_limit_from_env().unwrap_or_else(|e| {
-        eprintln!("{e}");
-        std::process::exit(1);
-    });
-    let bytes = corpus::analyse::site(analysis.corpus, limit).bundle;
+    println!("cargo:rerun-if-env-changed=ORRERY_BUNDLE_DIR");
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = std::env::var_os("ORRERY_BUNDLE_DIR").map_or_else(|| manifest.join("target/orrery"), PathBuf::from);
+    let bundle = dir.join("bundle.bin");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    // A path is written after `cargo:` only when it cannot end the directive.
+    let shown = bundle.to_str().filter(|p| !p.chars().any(char::is_control));
+    match shown {
+        Some(path) => println!("cargo:rerun-if-changed={path}"),
+        None => panic!("the bundle path {bundle:?} has control characters or is not UTF-8; set ORRERY_BUNDLE_DIR to another folder"),
+    }
+    let bytes = std::fs::read(&bundle).unwrap_or_else(|_| {
+        println!("cargo:warning=no corpus bundle at {}: run `cargo xtask bundle` (build, serve and test do it first)", shown.unwrap_or(""));
+        Vec::new()
+    });
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

@@ -1,8 +1,8 @@
 //! The top-level component: the state store, the URL, and the views.
 
-use corpus::state::View;
-use leptos::html::Input;
 use leptos::prelude::*;
+use orrery_core::filter::Results;
+use orrery_core::state::View;
 
 use crate::components::articles::Articles;
 use crate::components::countries::Countries;
@@ -12,27 +12,32 @@ use crate::components::masthead::Masthead;
 use crate::components::notices::Notices;
 use crate::components::quotes::Quotes;
 use crate::components::reader::Reader;
-use crate::data::{corpus, filter, index};
+use crate::data::{filter, index};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded, LoadedPositions};
 use crate::url;
 
 #[component]
 pub fn App() -> impl IntoView {
+    if let Some(error) = crate::data::error() {
+        return view! {
+            <main id="main" class="load-failure">
+                <h1>"Orrery"</h1>
+                <p class="load-error" role="alert">{error}</p>
+            </main>
+        }
+        .into_any();
+    }
     let (state, notices) = url::read();
     let nav = Nav::new(state, notices);
     provide_context(nav);
     follow_state_links(nav);
     url::track_scroll();
-    let search_input = NodeRef::<Input>::new();
 
-    // Back and Forward: restore the state, the search field and the scroll.
+    // Back and Forward: restore the state and the scroll.
     url::on_history_change(move |state, notices, scroll| {
-        if let Some(input) = search_input.get_untracked() {
-            input.set_value(&state.q);
-        }
         nav.notices.set(notices);
-        nav.state.set(state);
+        nav.set(state);
         let y = scroll.unwrap_or(0.0);
         request_animation_frame(move || {
             if let Some(window) = web_sys::window() {
@@ -41,18 +46,18 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    // A phrase over a sharded corpus reads chunks of word positions; the memo
-    // re-runs when one it asked for arrives.
-    let results = Memo::new(move |_| nav.state.with(|s| filter().run(index(), &LoadedPositions, s)));
-    let view = Memo::new(move |_| nav.state.with(|s| s.view));
-    let doc = Memo::new(move |_| {
-        nav.state.with(|s| s.doc.clone()).and_then(|slug| corpus().documents.iter().position(|d| d.slug == slug))
-    });
+    // The results depend on the selection alone: opening an article or
+    // changing the view does not filter again. A phrase over a sharded
+    // corpus reads chunks of word positions; the memo re-runs when one it
+    // asked for arrives.
+    let results: Memo<Results> = Memo::new(move |_| nav.selection.with(|s| filter().run(index(), &LoadedPositions, s)));
+    let view = Memo::new(move |_| nav.location.with(|l| l.view));
+    let doc = Memo::new(move |_| nav.location.with(|l| l.doc.map(|d| d as usize)));
 
     // Bring the highlighted quote into view, or the reader's title into focus,
     // once the document is there (a shard may still be on its way).
     Effect::new(move |_| {
-        let quote = nav.state.with(|s| s.quote);
+        let quote = nav.location.with(|l| l.quote);
         let Some(i) = doc.get() else { return };
         if !matches!(shards::document(i), Loaded::Ready(_)) {
             return;
@@ -75,7 +80,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <Masthead search_input=search_input />
+        <Masthead />
         <Notices />
         <div class="page">
             {move || match doc.get() {
@@ -88,7 +93,7 @@ pub fn App() -> impl IntoView {
                     <div class="browse">
                         <FacetPanel results=results />
                         <main id="main" tabindex="-1">
-                            <ActiveFilters results=results />
+                            <ActiveFilters />
                             {move || match view.get() {
                                 View::Articles => view! { <Articles results=results /> }.into_any(),
                                 View::Quotes => view! { <Quotes results=results /> }.into_any(),
@@ -103,4 +108,5 @@ pub fn App() -> impl IntoView {
             <p>"Orrery · analysed at build time, runs entirely in your browser · country data: world-countries (ODbL), GeoNames (CC BY)"</p>
         </footer>
     }
+    .into_any()
 }

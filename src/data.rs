@@ -1,21 +1,42 @@
-//! The corpus and its search index, analysed at compile time by `build.rs`
-//! and embedded in the wasm. A small corpus is embedded whole and the app
-//! makes no request for data; a large one embeds document summaries, and
-//! `shards.rs` fetches the rest.
+//! The bundle, analysed at build time (`cargo xtask bundle`) and embedded by
+//! `build.rs`. A small corpus is embedded whole and the app makes no request
+//! for data; a large one embeds document summaries, and `shards.rs` fetches
+//! the rest.
 
 use std::sync::OnceLock;
 
-use corpus::search::SearchIndex;
-use corpus::{Bundle, Corpus};
+use orrery_core::filter::Filter;
+use orrery_core::search::SearchIndex;
+use orrery_core::{Bundle, Corpus};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The decoded bundle, or why it cannot be used.
+fn load() -> &'static Result<Bundle, String> {
+    static BUNDLE: OnceLock<Result<Bundle, String>> = OnceLock::new();
+    BUNDLE.get_or_init(|| decode(BYTES))
+}
+
+/// Decodes and checks bundle bytes; an error says what is wrong with them.
+pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
+    if bytes.is_empty() {
+        return Err("No corpus was bundled with this build. Build it with `cargo xtask build`.".into());
+    }
+    let bundle: Bundle = postcard::from_bytes(bytes)
+        .map_err(|e| format!("The corpus bundle ({} bytes) cannot be read: {e}. Rebuild the site.", bytes.len()))?;
+    bundle.check().map_err(|e| format!("The corpus bundle is inconsistent: {e}. Rebuild the site."))?;
+    Ok(bundle)
+}
+
+/// Why the embedded bundle cannot be shown, if it cannot.
+pub fn error() -> Option<&'static str> {
+    load().as_ref().err().map(String::as_str)
+}
+
+/// The embedded bundle (empty when [`error`] says why).
 pub fn bundle() -> &'static Bundle {
-    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
-    // build.rs wrote these bytes from the same model types in the same build,
-    // so decoding cannot fail unless the binary itself is corrupt; an empty
-    // corpus then shows instead of a crash.
-    BUNDLE.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_default())
+    static EMPTY: OnceLock<Bundle> = OnceLock::new();
+    load().as_ref().unwrap_or_else(|_| EMPTY.get_or_init(Bundle::default))
 }
 
 /// The embedded corpus: whole documents, or their summaries when sharded
@@ -29,12 +50,18 @@ pub fn index() -> &'static SearchIndex {
     &bundle().index
 }
 
-/// The corpus's facet values and orders, computed at build time.
-pub fn filter() -> &'static corpus::filter::Filter {
+/// The corpus's facets and orders, computed at build time.
+pub fn filter() -> &'static Filter {
     &bundle().filter
 }
 
 /// The embedded world map.
-pub fn world_map() -> &'static corpus::WorldMap {
+pub fn world_map() -> &'static orrery_core::WorldMap {
     &bundle().map
+}
+
+/// The index of a facet every corpus has (`country`, `speaker`): the
+/// build registers it, so it is always there.
+pub fn facet_position(key: &str) -> usize {
+    filter().position(key).unwrap_or(usize::MAX)
 }

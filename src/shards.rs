@@ -9,8 +9,8 @@
 
 use std::cell::RefCell;
 
-use corpus::search::{PositionChunk, Positions};
-use corpus::Document;
+use orrery_core::search::{PositionChunk, Positions};
+use orrery_core::Document;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;

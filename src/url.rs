@@ -1,14 +1,14 @@
 //! The one module that owns the URL. All state lives in the query string of
 //! the one page (no path routes), so deep links work on any static server
-//! under any subpath. Parsing and serialising are `corpus::state`, tested
+//! under any subpath. Parsing and serialising are `orrery_core::state`, tested
 //! natively with a property-tested round trip; this is only the browser glue:
 //! reading `location.search`, writing history entries, and Back/Forward.
 
-use corpus::state::State;
 use leptos::prelude::*;
+use orrery_core::state::State;
 use wasm_bindgen::JsValue;
 
-use crate::data::corpus;
+use crate::data::bundle;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -24,13 +24,13 @@ pub fn page_path() -> &'static str {
 
 /// The href of a state: the page's path and the state's canonical query.
 pub fn href(state: &State) -> String {
-    format!("{}{}", page_path(), state.to_query())
+    format!("{}{}", page_path(), state.to_query(bundle()))
 }
 
 /// The state in the address bar, and notices naming its bad values.
 pub fn read() -> (State, Vec<String>) {
     let search = window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    State::parse(&search, corpus())
+    State::parse(&search, bundle())
 }
 
 fn history() -> Option<web_sys::History> {
@@ -48,15 +48,14 @@ fn scroll_y() -> f64 {
     SCROLL_Y.with(std::cell::Cell::get)
 }
 
-/// Keeps [`scroll_y`] current; call once when the app starts.
+/// Keeps [`scroll_y`] current while the calling component lives.
 pub fn track_scroll() {
     let handle = window_event_listener(leptos::ev::scroll, move |_| {
         if let Some(y) = window().and_then(|w| w.scroll_y().ok()) {
             SCROLL_Y.with(|s| s.set(y));
         }
     });
-    // The listener lives as long as the page.
-    std::mem::forget(handle);
+    on_cleanup(move || handle.remove());
 }
 
 /// Adds a history entry for `to` (facets, views, documents). The entry being
@@ -90,13 +89,12 @@ pub fn replace(state: &State) {
 }
 
 /// Calls `on_change` with the state and saved scroll position whenever Back
-/// or Forward changes the URL.
+/// or Forward changes the URL, while the calling component lives.
 pub fn on_history_change(on_change: impl Fn(State, Vec<String>, Option<f64>) + 'static) {
     let handle = window_event_listener(leptos::ev::popstate, move |event| {
         let scroll = event.state().as_f64();
         let (state, notices) = read();
         on_change(state, notices, scroll);
     });
-    // The listener lives as long as the page.
-    std::mem::forget(handle);
+    on_cleanup(move || handle.remove());
 }

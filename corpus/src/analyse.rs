@@ -8,10 +8,10 @@ use crate::date::Date;
 use crate::dates::{find_dates, find_year};
 use crate::gazetteer::gazetteer;
 use crate::metadata::{read_metadata, Curated};
-use crate::model::{Bundle, Corpus, DateSource, Document, EventDate, Quote, Shards, Source, Span, Speaker};
+use crate::model::{Corpus, DateSource, Document, EventDate, Quote, Source, Span, Speaker};
 use crate::quotes::pair_quotes;
 use crate::read::{read_folder, CorpusError, SourceFile, Warning};
-use crate::slug::slugify;
+use crate::slug::{slugify, unique_slugs};
 use crate::speakers::attribute;
 use crate::structure::{header_agency, layout};
 
@@ -29,97 +29,6 @@ pub fn analyse_folder(dir: &Path) -> Result<Analysis, Vec<CorpusError>> {
     let curated = read_metadata(dir, &names)?;
     let corpus = analyse_files(&files, &curated)?;
     Ok(Analysis { corpus, warnings })
-}
-
-/// The corpus with its search index, word positions and map, all in one
-/// bundle (nothing sharded).
-pub fn bundle(corpus: Corpus) -> Bundle {
-    let fold = crate::fold::fold_table(corpus.documents.iter().flat_map(|d| [d.text.as_str(), d.title.as_str()]));
-    let (index, positions) = crate::search::SearchIndex::build(&corpus.documents, fold);
-    let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
-    let map = crate::geo::read_map(crate::geo::MAP_TSV, &codes);
-    let filter = crate::filter::Filter::new(&corpus);
-    Bundle { corpus, index, filter, map, positions, shards: None }
-}
-
-/// Corpora with more text than this (in bytes) keep their texts and word
-/// positions in shards; smaller ones are embedded whole. Set by the
-/// `ORRERY_EMBED_LIMIT` environment variable.
-pub const DEFAULT_EMBED_LIMIT: usize = 256 * 1024;
-
-/// What a build writes: the bundle the app embeds, and the files to put
-/// next to it (none when everything is embedded).
-pub struct Site {
-    pub bundle: Vec<u8>,
-    /// Paths relative to the page, and their contents.
-    pub files: Vec<(String, Vec<u8>)>,
-}
-
-/// The embed limit from `ORRERY_EMBED_LIMIT`, or an error naming the bad value.
-pub fn embed_limit_from_env() -> Result<usize, String> {
-    parse_embed_limit(std::env::var("ORRERY_EMBED_LIMIT").ok().as_deref())
-}
-
-/// The embed limit from the variable's value, if it is set.
-pub fn parse_embed_limit(value: Option<&str>) -> Result<usize, String> {
-    match value {
-        None => Ok(DEFAULT_EMBED_LIMIT),
-        Some(v) => v.trim().parse().map_err(|_| format!("ORRERY_EMBED_LIMIT must be a number of bytes, not {v:?}")),
-    }
-}
-
-/// Bundles a corpus for the app: whole when its text is at most `embed_limit`
-/// bytes; otherwise document summaries and the index are embedded, and every
-/// document and chunk of word positions becomes a shard, fetched when a
-/// document opens or a phrase needs it.
-pub fn site(corpus: Corpus, embed_limit: usize) -> Site {
-    let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
-    let mut bundle = bundle(corpus);
-    if text <= embed_limit {
-        return Site { bundle: serialise(&bundle), files: Vec::new() };
-    }
-    let documents: Vec<Vec<u8>> = bundle.corpus.documents.iter().map(serialise).collect();
-    let chunks: Vec<Vec<u8>> = bundle.positions.iter().map(serialise).collect();
-    bundle.corpus.documents = bundle.corpus.documents.iter().map(Document::summary).collect();
-    bundle.positions = Vec::new();
-    // The folder is named by a hash of everything in it and of the bundle.
-    let mut hash = Fnv::default();
-    for bytes in documents.iter().chain(&chunks) {
-        hash.write(bytes);
-    }
-    hash.write(&serialise(&bundle));
-    let shards = Shards { dir: format!("data-{:016x}", hash.0) };
-    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
-    for (i, bytes) in documents.into_iter().enumerate() {
-        out.push((shards.document_path(i), bytes));
-    }
-    for (k, bytes) in chunks.into_iter().enumerate() {
-        out.push((shards.positions_path(k), bytes));
-    }
-    bundle.shards = Some(shards);
-    Site { bundle: serialise(&bundle), files: out }
-}
-
-/// Postcard bytes: the format the app decodes.
-fn serialise<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    postcard::to_allocvec(value).expect("the model has no types postcard cannot write")
-}
-
-/// FNV-1a, 64 bits: a stable name for a shard folder, not a security hash.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// Analyses decoded files (in the given order) with the curator's metadata.
@@ -141,7 +50,7 @@ pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) 
                 quote
             })
             .collect();
-        doc.fill_previews();
+        fill_previews(&mut doc);
         corpus.documents.push(doc);
     }
     let codes: BTreeSet<&str> = corpus.documents.iter().flat_map(|d| d.countries.iter().map(|c| c.code.as_str())).collect();
@@ -150,7 +59,37 @@ pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) 
     corpus.speakers = speakers;
     corpus.sources = sources;
     assign_slugs(files, &mut corpus.documents)?;
+    corpus.index_slugs();
     Ok(corpus)
+}
+
+/// Characters of a card's lede.
+pub const LEDE_CHARS: usize = 240;
+/// Characters of a card's quotation preview.
+pub const QUOTE_PREVIEW_CHARS: usize = 160;
+
+/// The body after the dateline, as the start of the first paragraph.
+pub fn lede_span(doc: &Document) -> Option<Span> {
+    let first = *doc.paragraphs.first()?;
+    let start = doc.dateline.filter(|d| first.contains(*d)).map_or(first.start, |d| d.end);
+    Some(Span { start, end: first.end })
+}
+
+/// Fills [`Document::lede`] and [`Document::quote_preview`] from the text,
+/// so that cards need no text.
+fn fill_previews(doc: &mut Document) {
+    doc.lede = lede_span(doc).map(|s| truncate(doc.slice(s).trim_start(), LEDE_CHARS)).unwrap_or_default();
+    doc.quote_preview = doc.quotes.first().map(|q| truncate(&doc.quote_text(q), QUOTE_PREVIEW_CHARS)).unwrap_or_default();
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.into();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
 }
 
 /// One document's analysis before corpus-wide tables exist: speakers and the
@@ -256,24 +195,6 @@ fn source_table(analysed: &[Analysed]) -> Vec<Source> {
     let names: BTreeSet<&str> = analysed.iter().filter_map(|a| a.source.as_deref()).collect();
     let slugs = unique_slugs(names.iter().copied(), "source");
     names.into_iter().zip(slugs).map(|(name, slug)| Source { name: name.to_owned(), slug }).collect()
-}
-
-/// Slugs for names, made unique with a counter in the order given; a name
-/// with no slug-able letters gets `fallback`.
-fn unique_slugs<'a>(names: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
-    let mut taken = BTreeSet::new();
-    names
-        .map(|name| {
-            let base = Some(slugify(name)).filter(|s| !s.is_empty()).unwrap_or_else(|| fallback.to_owned());
-            let mut slug = base.clone();
-            let mut n = 2;
-            while !taken.insert(slug.clone()) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
-            slug
-        })
-        .collect()
 }
 
 /// Gives every document a unique slug from its title. Two titles with the same

@@ -1,49 +1,39 @@
-//! Orrery's core: the document model, the compile-time analysis that fills it,
-//! and the filtering and search logic the viewer runs.
+//! Orrery's build side: from a folder of plain-text articles to the bundle
+//! the app embeds and the shards it fetches.
 //!
-//! The crate has no web dependencies. With the default `analysis` feature it
-//! reads and analyses a folder of articles (used by the app's `build.rs` and by
-//! the `corpus` report binary). Without it, only the model and the query-time
-//! logic are compiled, which is what the wasm app links.
+//! The key design choice: **everything that needs regexes, gazetteers,
+//! encodings or whole-corpus passes happens here, once, at build time**, and
+//! its results are plain data in `orrery_core`'s types. The browser never
+//! analyses text, sorts the corpus or builds a table; it reads what this
+//! crate wrote.
+//!
+//! The stages, one module each: [`read`] (files, decoding, errors),
+//! [`metadata`] (`corpus.toml`), [`structure`] (title, deck, header,
+//! dateline, credits, boilerplate), [`dates`], [`countries`] with
+//! [`gazetteer`], [`quotes`] (pairing marks) and [`speakers`] (attribution),
+//! [`analyse`] (all of them for a folder), then [`facets`] (the facet
+//! registry), [`index`] (the search index), [`map`] and [`bundle`] (the
+//! bundle and shards), and [`report`] (the JSON report of the `corpus`
+//! binary).
 
 #![forbid(unsafe_code)]
 
-pub mod date;
-pub mod filter;
-pub mod kwic;
-pub mod marks;
-pub mod model;
-pub mod search;
-pub mod state;
-
-#[cfg(feature = "analysis")]
 pub mod analyse;
-#[cfg(feature = "analysis")]
+pub mod bundle;
 pub mod countries;
-#[cfg(feature = "analysis")]
 pub mod dates;
-#[cfg(feature = "analysis")]
-pub mod gazetteer;
-#[cfg(feature = "analysis")]
-pub mod geo;
-#[cfg(feature = "analysis")]
-pub mod quotes;
-#[cfg(feature = "analysis")]
-pub mod speakers;
-#[cfg(feature = "analysis")]
-pub mod structure;
-#[cfg(feature = "analysis")]
-pub mod synth;
-#[cfg(feature = "analysis")]
+pub mod facets;
 pub mod fold;
-#[cfg(feature = "analysis")]
+pub mod gazetteer;
+pub mod index;
+pub mod map;
 pub mod metadata;
-#[cfg(feature = "analysis")]
+pub mod quotes;
 pub mod read;
-#[cfg(feature = "analysis")]
 pub mod report;
-#[cfg(feature = "analysis")]
 pub mod slug;
+pub mod speakers;
+pub mod structure;
 
-pub use date::{Date, Precision};
-pub use model::*;
+// The runtime model, under the names the analysis modules use.
+use orrery_core::{date, model, search};

@@ -1,8 +1,5 @@
 //! URL slugs: lowercase ASCII words joined by hyphens.
 
-extern crate alloc;
-use alloc::string::String;
-
 /// Turns a title or name into a URL slug: ASCII letters and digits, lowercased,
 /// runs of anything else collapsed into one hyphen. Accented Latin letters lose
 /// their accent ("Nicolás" → "nicolas"); other scripts are dropped, so the
@@ -29,6 +26,24 @@ pub fn slugify(text: &str) -> String {
         }
     }
     out
+}
+
+/// Slugs for names, made unique with a counter in the order given; a name
+/// with no slug-able letters gets `fallback`.
+pub fn unique_slugs<'a>(names: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
+    let mut taken = std::collections::BTreeSet::new();
+    names
+        .map(|name| {
+            let base = Some(slugify(name)).filter(|s| !s.is_empty()).unwrap_or_else(|| fallback.to_owned());
+            let mut slug = base.clone();
+            let mut n = 2;
+            while !taken.insert(slug.clone()) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            slug
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use corpus::analyse::analyse_text;
 use corpus::metadata::Curated;
 use corpus::quotes::pair_quotes;
 use corpus::structure::lines;
-use corpus::{Document, Span};
+use orrery_core::{Document, Span};
 use proptest::prelude::*;
 
 fn valid(text: &str, span: Span) -> bool {

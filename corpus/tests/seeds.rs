@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use corpus::analyse::analyse_folder;
-use corpus::{Corpus, DateSource, Document};
+use orrery_core::{Corpus, DateSource, Document};
 
 fn seeds() -> Corpus {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
@@ -127,7 +127,7 @@ fn mentions_keep_their_spans_and_kinds() {
     let d0 = doc(&c, "000");
     let ve: Vec<&str> = d0.mentions.iter().filter(|m| m.code == "VE").map(|m| d0.slice(m.span)).collect();
     assert_eq!(ve, ["Venezuelan", "Venezuela"]);
-    assert!(d0.mentions.iter().any(|m| d0.slice(m.span) == "Wuhan" && m.kind == corpus::MentionKind::Place));
+    assert!(d0.mentions.iter().any(|m| d0.slice(m.span) == "Wuhan" && m.kind == orrery_core::MentionKind::Place));
     let d4 = doc(&c, "004");
     assert!(d4.mentions.iter().any(|m| d4.slice(m.span) == "Vienna" && m.code == "AT"));
 }

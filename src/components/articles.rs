@@ -1,14 +1,15 @@
-//! The Articles view: the result count, the sort, and a card per document.
+//! The Articles view: the result count, the sort, and a card per document,
+//! a page at a time.
 
-use corpus::filter::Results;
-use corpus::search::snippet;
-use corpus::state::{Sort, State};
-use corpus::{DateSource, Document};
 use leptos::prelude::*;
+use orrery_core::filter::Results;
+use orrery_core::search::{snippet, SearchQuery};
+use orrery_core::state::{Selection, Sort, State};
+use orrery_core::{DateSource, Document};
 
 use super::link::StateLink;
 use super::marked::with_hits;
-use crate::data::{corpus, index};
+use crate::data::{corpus, facet_position, filter, index};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -17,6 +18,7 @@ pub fn date_label(doc: &Document) -> String {
     doc.date.map_or_else(|| "Undated".to_owned(), |d| d.human())
 }
 
+/// The name of a document's source.
 pub fn source_name(doc: &Document) -> Option<String> {
     doc.source.and_then(|i| corpus().sources.get(i as usize)).map(|s| s.name.clone())
 }
@@ -24,6 +26,19 @@ pub fn source_name(doc: &Document) -> Option<String> {
 /// "1 article", "2 articles".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The state of the reader at document `doc` (and quotation `quote`), with
+/// the current selection, following it as it changes.
+pub fn reader_link(doc: u32, quote: Option<u32>) -> Signal<State> {
+    let nav = Nav::get();
+    Signal::derive(move || {
+        nav.selection.track();
+        nav.with(|s| {
+            s.location.doc = Some(doc);
+            s.location.quote = quote;
+        })
+    })
 }
 
 /// The result count, in a live region, and the sort.
@@ -37,13 +52,14 @@ pub fn ResultBar(
 ) -> impl IntoView {
     let nav = Nav::get();
     // The options change only with these, not with every facet click.
-    let choice = Memo::new(move |_| nav.state.with(|s| (!s.q.trim().is_empty(), s.sort)));
+    let choice = Memo::new(move |_| nav.selection.with(|s| (!s.q.trim().is_empty(), s.sort)));
     // A phrase over a sharded corpus waits for its word positions.
     let status = move || {
         if results.with(|r| r.missing.is_empty()) {
             plural(count.get(), one, many)
         } else {
-            shards::chunk_error().map_or_else(|| "Searching for the phrase…".to_owned(), |e| format!("The phrase cannot be searched: {e}"))
+            shards::chunk_error()
+                .map_or_else(|| "Searching for the phrase…".to_owned(), |e| format!("The phrase cannot be searched: {e}"))
         }
     };
     view! {
@@ -53,7 +69,7 @@ pub fn ResultBar(
                 "Sort by "
                 <select on:change=move |e| {
                     let key = event_target_value(&e);
-                    if let Some(sort) = Sort::ALL.into_iter().find(|s| s.key() == key) {
+                    if let Some(sort) = Sort::parse(&key) {
                         nav.go(nav.sorted(sort));
                     }
                 }>
@@ -77,28 +93,42 @@ const CARD_CHIPS: usize = 6;
 /// Cards or quotes rendered at a time: the DOM holds a page, not the corpus.
 pub const PAGE: usize = 15;
 
-/// How many items of a list to show: a page, growing by "Show more", and back
-/// to one page whenever the results change.
-pub fn paging(results: Memo<Results>) -> RwSignal<usize> {
-    let shown = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        results.track();
-        // Setting a signal notifies even when the value is the same, which
-        // would render the list twice.
-        if shown.get_untracked() != PAGE {
-            shown.set(PAGE);
-        }
-    });
-    shown
+/// How many items of a list are on show: a page, growing by "Show more",
+/// and one page again for any other selection. The count is kept with the
+/// selection it was grown for, so nothing has to reset it.
+#[derive(Clone, Copy)]
+pub struct Paging {
+    grown: RwSignal<(Selection, usize)>,
+    /// Items on show.
+    pub shown: Memo<usize>,
+}
+
+impl Paging {
+    /// One page, for the current selection.
+    pub fn new() -> Paging {
+        let nav = Nav::get();
+        let grown = RwSignal::new((nav.selection.get_untracked(), PAGE));
+        let shown = Memo::new(move |_| {
+            nav.selection.with(|s| grown.with(|(for_selection, n)| if for_selection == s { *n } else { PAGE }))
+        });
+        Paging { grown, shown }
+    }
+
+    /// One page more.
+    pub fn more(self) {
+        let selection = Nav::get().selection.get_untracked();
+        let n = self.shown.get_untracked() + PAGE;
+        self.grown.set((selection, n));
+    }
 }
 
 /// "Show more" under a paged list, while some are hidden.
 #[component]
-pub fn ShowMore(shown: RwSignal<usize>, total: Signal<usize>, many: &'static str) -> impl IntoView {
+pub fn ShowMore(paging: Paging, total: Signal<usize>, many: &'static str) -> impl IntoView {
     move || {
-        let rest = total.get().saturating_sub(shown.get());
+        let rest = total.get().saturating_sub(paging.shown.get());
         (rest > 0).then(|| view! {
-            <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+            <button type="button" class="show-more" on:click=move |_| paging.more()>
                 {format!("Show {} more {many} ({rest} not shown)", rest.min(PAGE))}
             </button>
         })
@@ -108,61 +138,55 @@ pub fn ShowMore(shown: RwSignal<usize>, total: Signal<usize>, many: &'static str
 #[component]
 pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let count = Signal::derive(move || results.with(|r| r.documents.len()));
-    let shown = paging(results);
+    let paging = Paging::new();
+    let page = Memo::new(move |_| {
+        let n = paging.shown.get();
+        results.with(|r| r.documents.iter().take(n).copied().collect::<Vec<u32>>())
+    });
+    let query = Memo::new(move |_| results.with(|r| r.query.clone()));
     view! {
         <h1 class="visually-hidden">"Articles"</h1>
         <ResultBar one="article" many="articles" count=count results=results />
         <div class="cards">
-            {move || {
-                let docs: Vec<u32> = results.with(|r| r.documents.iter().take(shown.get()).copied().collect());
-                if docs.is_empty() {
-                    return view! { <p class="empty">"No article matches. Remove a filter or change the search."</p> }.into_any();
-                }
-                docs.into_iter().map(|i| view! { <Card position=i results=results /> }).collect_view().into_any()
-            }}
+            <Show when=move || count.get() == 0>
+                <p class="empty">"No article matches. Remove a filter or change the search."</p>
+            </Show>
+            <For each=move || page.get() key=|d| *d let:d>
+                <Card position=d query=query />
+            </For>
         </div>
-        <ShowMore shown=shown total=count many="articles" />
+        <ShowMore paging=paging total=count many="articles" />
+    }
+}
+
+/// The best hit in context when searching (once the text is there, if it is
+/// in a shard), else the lede.
+fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyView {
+    let found = if query.is_empty() {
+        None
+    } else if let Loaded::Ready(full) = shards::document(position as usize) {
+        snippet(&index().fold, full, query, 14).map(|found| (full, found))
+    } else {
+        None
+    };
+    match found {
+        Some((full, (window, hits))) => {
+            // Ellipses only where the excerpt cuts its paragraph.
+            let paragraph = full.paragraphs.iter().find(|p| p.contains(window)).copied().unwrap_or(window);
+            let before = (window.start > paragraph.start).then_some("…");
+            let after = (window.end < paragraph.end).then_some("…");
+            view! { <p class="snippet">{before} {with_hits(full, window, &hits)} {after}</p> }.into_any()
+        }
+        None if doc.lede.is_empty() => ().into_any(),
+        None => view! { <p class="snippet">{doc.lede.clone()}</p> }.into_any(),
     }
 }
 
 #[component]
-fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
-    let nav = Nav::get();
+fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
     let doc: &'static Document = &corpus().documents[position as usize];
-    let open = nav.with(|s| {
-        s.doc = Some(doc.slug.clone());
-        s.quote = None;
-    });
-    let query = results.with_untracked(|r| r.query.clone());
-    // The best hit in context when searching (once the text is there, if it
-    // is in a shard), else the lede.
-    let lede = doc.lede.clone();
-    let excerpt = move || {
-        let found = if query.is_empty() {
-            None
-        } else if let Loaded::Ready(full) = shards::document(position as usize) {
-            snippet(&index().fold, full, &query, 14).map(|found| (full, found))
-        } else {
-            None
-        };
-        match found {
-            Some((full, (window, hits))) => {
-                // Ellipses only where the excerpt cuts its paragraph.
-                let paragraph = full.paragraphs.iter().find(|p| p.contains(window)).copied().unwrap_or(window);
-                let before = (window.start > paragraph.start).then_some("…");
-                let after = (window.end < paragraph.end).then_some("…");
-                view! { <p class="snippet">{before} {with_hits(full, window, &hits)} {after}</p> }.into_any()
-            }
-            None if lede.is_empty() => ().into_any(),
-            None => view! { <p class="snippet">{lede.clone()}</p> }.into_any(),
-        }
-    };
     let first_quote = doc.quotes.first().map(|q| {
         let speaker = q.speaker.and_then(|s| corpus().speakers.get(s as usize)).map(|s| s.name.clone());
-        let to = nav.with(|s| {
-            s.doc = Some(doc.slug.clone());
-            s.quote = Some(1);
-        });
         let data_speaker = speaker.clone().unwrap_or_default();
         view! {
             <blockquote class="card-quote" data-quote="1" data-speaker=data_speaker>
@@ -170,51 +194,63 @@ fn Card(position: u32, results: Memo<Results>) -> impl IntoView {
                 <footer>
                     "— " {speaker.unwrap_or_else(|| "Unattributed".into())}
                     {(doc.quotes.len() > 1).then(|| format!(" · {} quotes", doc.quotes.len()))}
-                    " · " <StateLink to=to>"Read in context"</StateLink>
+                    " · " <StateLink to=reader_link(position, Some(1))>"Read in context"</StateLink>
                 </footer>
             </blockquote>
         }
     });
-    // The most mentioned countries, and any in the filter: a card is a
-    // summary, and the reader lists them all.
-    let selected = |code: &str| nav.state.with_untracked(|s| s.countries.iter().any(|c| c == code));
-    let shown: Vec<&corpus::CountryInfo> = doc
-        .countries
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| *i < CARD_CHIPS || selected(&c.code))
-        .filter_map(|(_, c)| corpus().country(&c.code))
-        .collect();
-    let more = doc.countries.len().saturating_sub(shown.len());
-    let chips = shown
-        .into_iter()
-        .map(|c| {
-            let code = c.code.clone();
-            let selected = selected(&code);
-            let to = nav.with(|s| State::toggle(&mut s.countries, code.clone()));
-            let label = if selected { format!("Remove the filter {}", c.name) } else { format!("Filter by {}", c.name) };
-            view! {
-                <li>
-                    <StateLink to=to class=if selected { "country-chip selected" } else { "country-chip" } label=label>
-                        <span aria-hidden="true">{c.flag()}" "</span>{c.name.clone()}
-                    </StateLink>
-                </li>
-            }
-        })
-        .collect_view();
-    let more = (more > 0).then(|| view! { <li class="chip-more">{format!("+{more} more")}</li> });
     let date_note = (doc.date_source == Some(DateSource::Curator)).then_some(" (curator)");
     view! {
         <article class="card">
-            <h2 class="card-title"><StateLink to=open>{doc.title.clone()}</StateLink></h2>
+            <h2 class="card-title"><StateLink to=reader_link(position, None)>{doc.title.clone()}</StateLink></h2>
             <p class="card-meta">
                 <time>{date_label(doc)}</time>{date_note}
                 {source_name(doc).map(|s| view! { " · " <span class="card-source">{s}</span> })}
                 {(!doc.quotes.is_empty()).then(|| format!(" · {}", plural(doc.quotes.len(), "quote", "quotes")))}
             </p>
-            {excerpt}
-            {(!doc.countries.is_empty()).then(|| view! { <ul class="chips" aria-label="Countries">{chips}{more}</ul> })}
+            {move || query.with(|q| excerpt(position, doc, q))}
+            <CountryChips position=position />
             {first_quote}
         </article>
     }
+}
+
+/// A card's most mentioned countries, and any in the filter: a card is a
+/// summary, and the reader lists them all.
+#[component]
+fn CountryChips(position: u32) -> impl IntoView {
+    let nav = Nav::get();
+    let facet = facet_position("country");
+    let Some(countries) = filter().facets().get(facet) else { return ().into_any() };
+    let ids = countries.of(position);
+    if ids.is_empty() {
+        return ().into_any();
+    }
+    (move || {
+        // Every chip's link keeps the selection, so all follow it.
+        nav.selection.track();
+        let picked = |v: u32| nav.selection.with_untracked(|s| s.is_picked(facet, v));
+        let shown: Vec<u32> =
+            ids.iter().enumerate().filter(|&(i, &v)| i < CARD_CHIPS || picked(v)).map(|(_, &v)| v).collect();
+        let more = ids.len() - shown.len();
+        let chips = shown
+            .into_iter()
+            .filter_map(|v| Some((v, corpus().country(&countries.value(v)?.key)?)))
+            .map(|(v, c)| {
+                let selected = picked(v);
+                let to = nav.with(|s| s.selection.toggle(facet, v));
+                let label = if selected { format!("Remove the filter {}", c.name) } else { format!("Filter by {}", c.name) };
+                view! {
+                    <li>
+                        <StateLink to=to class=if selected { "country-chip selected" } else { "country-chip" } label=label>
+                            <span aria-hidden="true">{c.flag()}" "</span>{c.name.clone()}
+                        </StateLink>
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = (more > 0).then(|| view! { <li class="chip-more">{format!("+{more} more")}</li> });
+        view! { <ul class="chips" aria-label="Countries">{chips}{more}</ul> }
+    })
+    .into_any()
 }

@@ -5,16 +5,15 @@
 //! country, or selecting a row, toggles it in the filter; a selected row shows
 //! the sentences that mention the country.
 
-use corpus::filter::Results;
-use corpus::kwic::mention_lines;
-use corpus::state::State;
 use leptos::prelude::*;
+use orrery_core::filter::Results;
+use orrery_core::kwic::mention_lines;
 use wasm_bindgen::JsCast;
 
-use super::articles::{plural, ResultBar, ShowMore, PAGE};
+use super::articles::{plural, reader_link, Paging, ResultBar, ShowMore};
 use super::link::StateLink;
 use super::marked::with_hits;
-use crate::data::{corpus, filter, world_map};
+use crate::data::{corpus, facet_position, filter, world_map};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -23,18 +22,20 @@ fn bin(count: u32, max: u32) -> u32 {
     if count == 0 || max == 0 { 0 } else { (count * 5).div_ceil(max).clamp(1, 5) }
 }
 
-/// A country's count in a facet's list (a few hundred at most).
-fn count_in(counts: &[(String, u32)], code: &str) -> u32 {
-    counts.iter().find(|(c, _)| c == code).map_or(0, |(_, n)| *n)
-}
-
 fn country_name(code: &str) -> String {
     corpus().country(code).map_or_else(|| code.to_owned(), |c| c.name.clone())
 }
 
+/// The country facet's value id of a code, if the corpus mentions it.
+fn country_id(code: &str) -> Option<u32> {
+    filter().facets().get(facet_position("country"))?.find(code)
+}
+
 fn toggle_country(code: &str) {
     let nav = Nav::get();
-    nav.go(nav.with(|s| State::toggle(&mut s.countries, code.to_owned())));
+    if let Some(v) = country_id(code) {
+        nav.go(nav.with(|s| s.selection.toggle(facet_position("country"), v)));
+    }
 }
 
 #[component]
@@ -63,24 +64,28 @@ fn event_country(event: &web_sys::Event) -> Option<String> {
 fn WorldMap(results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     let map = world_map();
-    // Articles per country under every filter but the country facet.
-    let counts = Memo::new(move |_| {
-        results.with(|r| r.facets.countries.iter().map(|v| (v.key.clone(), v.count)).collect::<Vec<(String, u32)>>())
-    });
-    let max = Memo::new(move |_| counts.with(|c| c.iter().map(|(_, n)| *n).max().unwrap_or(0)));
+    let facet = facet_position("country");
+    // Articles per country under every filter but the country facet, by
+    // value id.
+    let counts = Memo::new(move |_| results.with(|r| r.counts.get(facet).cloned().unwrap_or_default()));
+    let max = Memo::new(move |_| counts.with(|c| c.iter().copied().max().unwrap_or(0)));
+    let count_in = |counts: &[u32], id: Option<u32>| id.and_then(|v| counts.get(v as usize)).copied().unwrap_or(0);
     let hovered = RwSignal::new(None::<String>);
-    let count_of = move |code: &str| counts.with_untracked(|c| count_in(c, code));
+    let count_of = move |code: &str| counts.with_untracked(|c| count_in(c, country_id(code)));
     let label = move |code: &str| format!("{}: {}", country_name(code), plural(count_of(code) as usize, "article", "articles"));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
 
     // Build the shapes once, then restyle them whenever the counts or the
     // selection change.
-    let elements: StoredValue<Vec<(String, web_sys::Element)>, LocalStorage> = StoredValue::new_local(Vec::new());
+    type Shape = (String, Option<u32>, web_sys::Element);
+    let elements: StoredValue<Vec<Shape>, LocalStorage> = StoredValue::new_local(Vec::new());
+    // The map is drawn outside Leptos's views, so this effect keeps it in
+    // step with the counts and the selection.
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else { return };
         let counts = counts.get();
         let max = max.get();
-        let selected = nav.state.with(|s| s.countries.clone());
+        let selection = nav.selection.get();
         if elements.with_value(Vec::is_empty) {
             let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
             let mut built = Vec::new();
@@ -102,16 +107,19 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
                 let _ = element.set_attribute("data-country", code);
                 let _ = svg.append_child(element);
             }
-            elements.set_value(built);
+            elements.set_value(built.into_iter().map(|(code, element)| {
+                let id = country_id(&code);
+                (code, id, element)
+            }).collect());
         }
         elements.with_value(|all| {
-            for (code, element) in all {
-                let n = count_in(&counts, code);
+            for (code, id, element) in all {
+                let n = count_in(&counts, *id);
                 let is_dot = element.tag_name() == "circle";
                 let class = format!(
                     "country c{}{}{}",
                     bin(n, max),
-                    if selected.contains(code) { " selected" } else { "" },
+                    if id.is_some_and(|v| selection.is_picked(facet, v)) { " selected" } else { "" },
                     if is_dot { " dot" } else { "" }
                 );
                 let _ = element.set_attribute("class", &class);
@@ -205,9 +213,17 @@ enum Column {
     Region,
 }
 
-/// One row of the table.
-#[derive(Clone, PartialEq)]
+/// One line of the table: a region's heading when grouped, or a country.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Line {
+    Region(String),
+    Country(Row),
+}
+
+/// One country of the table.
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
+    id: u32,
     code: String,
     name: String,
     articles: u32,
@@ -217,17 +233,19 @@ struct Row {
 
 #[component]
 fn CountryTable(results: Memo<Results>) -> impl IntoView {
-    let nav = Nav::get();
     let sort = RwSignal::new((Column::Articles, true));
     let grouped = RwSignal::new(false);
+    let facet = facet_position("country");
     let rows = Memo::new(move |_| {
+        let Some(countries) = filter().facets().get(facet) else { return Vec::new() };
         let mut rows: Vec<Row> = results.with(|r| {
-            filter()
-                .country_totals(&r.documents)
+            countries
+                .totals(&r.documents)
                 .into_iter()
-                .filter_map(|(code, articles, mentions)| {
-                    let info = corpus().country(code)?;
-                    Some(Row { code: code.to_owned(), name: info.name.clone(), articles, mentions, region: info.region.clone() })
+                .filter_map(|(id, articles, mentions)| {
+                    let info = corpus().country(&countries.value(id)?.key)?;
+                    let (code, name, region) = (info.code.clone(), info.name.clone(), info.region.clone());
+                    Some(Row { id, code, name, articles, mentions, region })
                 })
                 .collect()
         });
@@ -247,6 +265,19 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
             region.then(order).then_with(|| a.name.cmp(&b.name)).then_with(|| a.code.cmp(&b.code))
         });
         rows
+    });
+    let lines = Memo::new(move |_| {
+        let grouped = grouped.get();
+        let mut last_region = None;
+        let mut lines = Vec::new();
+        for row in rows.get() {
+            if grouped && last_region.as_ref() != Some(&row.region) {
+                last_region = Some(row.region.clone());
+                lines.push(Line::Region(row.region.clone()));
+            }
+            lines.push(Line::Country(row));
+        }
+        lines
     });
     let count = Signal::derive(move || rows.with(Vec::len));
     let header = move |column: Column, title: &'static str, numeric: bool| {
@@ -290,48 +321,50 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || {
-                    let mut last_region = String::new();
-                    let grouped = grouped.get();
-                    rows.get()
-                        .into_iter()
-                        .flat_map(|row| {
-                            let mut out: Vec<AnyView> = Vec::new();
-                            if grouped && row.region != last_region {
-                                last_region = row.region.clone();
-                                out.push(view! { <tr class="group"><th colspan="5" scope="rowgroup">{row.region.clone()}</th></tr> }.into_any());
-                            }
-                            let selected = nav.state.with(|s| s.countries.contains(&row.code));
-                            let to = nav.with(|s| State::toggle(&mut s.countries, row.code.clone()));
-                            let flag = corpus().country(&row.code).map(|c| c.flag()).unwrap_or_default();
-                            let label = format!(
-                                "{}: {}{}",
-                                row.name,
-                                plural(row.articles as usize, "article", "articles"),
-                                if selected { ", in the filter" } else { "" }
-                            );
-                            out.push(view! {
-                                <tr class:selected=selected data-country=row.code.clone()>
-                                    <td class="flag-col" aria-hidden="true">{flag}</td>
-                                    <th scope="row"><StateLink to=to label=label>{row.name.clone()}</StateLink></th>
-                                    <td class="num">{row.articles}</td>
-                                    <td class="num">{row.mentions}</td>
-                                    <td class="region">{row.region.clone()}</td>
-                                </tr>
-                            }.into_any());
-                            if selected {
-                                out.push(view! {
-                                    <tr class="mentions-row">
-                                        <td colspan="5"><MentionLines code=row.code.clone() results=results /></td>
-                                    </tr>
-                                }.into_any());
-                            }
-                            out
-                        })
-                        .collect_view()
-                }}
+                <For each=move || lines.get() key=|line| line.clone() let:line>
+                    {match line {
+                        Line::Region(region) => view! {
+                            <tr class="group"><th colspan="5" scope="rowgroup">{region}</th></tr>
+                        }.into_any(),
+                        Line::Country(row) => view! { <CountryRow row=row results=results /> }.into_any(),
+                    }}
+                </For>
             </tbody>
         </table>
+    }
+}
+
+/// A country's row, and under it, while it is in the filter, the sentences
+/// that mention it.
+#[component]
+fn CountryRow(row: Row, results: Memo<Results>) -> impl IntoView {
+    let nav = Nav::get();
+    let facet = facet_position("country");
+    let id = row.id;
+    let selected = Memo::new(move |_| nav.selection.with(|s| s.is_picked(facet, id)));
+    let to = Signal::derive(move || {
+        nav.selection.track();
+        nav.with(|s| s.selection.toggle(facet, id))
+    });
+    let flag = corpus().country(&row.code).map(|c| c.flag()).unwrap_or_default();
+    let (name, articles) = (row.name.clone(), row.articles as usize);
+    let label = move || {
+        format!("{name}: {}{}", plural(articles, "article", "articles"), if selected.get() { ", in the filter" } else { "" })
+    };
+    let code = row.code.clone();
+    view! {
+        <tr class:selected=selected data-country=row.code.clone()>
+            <td class="flag-col" aria-hidden="true">{flag}</td>
+            <th scope="row"><StateLink to=to label=Signal::derive(label)>{row.name.clone()}</StateLink></th>
+            <td class="num">{row.articles}</td>
+            <td class="num">{row.mentions}</td>
+            <td class="region">{row.region.clone()}</td>
+        </tr>
+        <Show when=move || selected.get()>
+            <tr class="mentions-row">
+                <td colspan="5"><MentionLines code=code.clone() results=results /></td>
+            </tr>
+        </Show>
     }
 }
 
@@ -340,35 +373,30 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
 /// when its text is there.
 #[component]
 fn MentionLines(code: String, results: Memo<Results>) -> impl IntoView {
-    let docs: Vec<usize> = results.with_untracked(|r| {
-        r.documents
-            .iter()
-            .map(|&d| d as usize)
-            .filter(|&d| corpus().documents[d].countries.iter().any(|c| c.code == code))
-            .collect()
+    let facet = facet_position("country");
+    let id = country_id(&code);
+    let docs: Vec<u32> = results.with_untracked(|r| {
+        let Some(countries) = filter().facets().get(facet) else { return Vec::new() };
+        r.documents.iter().copied().filter(|&d| id.is_some_and(|v| countries.of(d).contains(&v))).collect()
     });
     let total = docs.len();
-    let shown = RwSignal::new(PAGE);
+    let paging = Paging::new();
     let label = format!("Sentences mentioning {}", country_name(&code));
     let lines = {
         let code = code.clone();
-        move || docs.iter().take(shown.get()).map(|&d| doc_lines(d, code.clone())).collect_view()
+        move || docs.iter().take(paging.shown.get()).map(|&d| doc_lines(d, code.clone())).collect_view()
     };
     view! {
         <ul class="kwic-lines" aria-label=label>{lines}</ul>
-        <ShowMore shown=shown total=Signal::derive(move || total) many="articles" />
+        <ShowMore paging=paging total=Signal::derive(move || total) many="articles" />
     }
 }
 
 /// One article's lines about a country.
-fn doc_lines(d: usize, code: String) -> impl IntoView {
-    let nav = Nav::get();
-    let summary = &corpus().documents[d];
-    let to = nav.with(|s| {
-        s.doc = Some(summary.slug.clone());
-        s.quote = None;
-    });
-    move || match shards::document(d) {
+fn doc_lines(d: u32, code: String) -> impl IntoView {
+    let summary = &corpus().documents[d as usize];
+    let to = reader_link(d, None);
+    move || match shards::document(d as usize) {
         Loaded::Ready(doc) => mention_lines(doc, &code, 10)
             .into_iter()
             .map(|line| {
@@ -376,7 +404,7 @@ fn doc_lines(d: usize, code: String) -> impl IntoView {
                     <li class="kwic" data-country=code.clone()>
                         <span class="kwic-text">"… " {with_hits(doc, line.window, &[line.mention])} " …"</span>
                         " "
-                        <StateLink to=to.clone() class="kwic-source">{summary.title.clone()}</StateLink>
+                        <StateLink to=to class="kwic-source">{summary.title.clone()}</StateLink>
                     </li>
                 }
             })

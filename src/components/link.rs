@@ -5,12 +5,12 @@
 //! the href: a page of cards holds a hundred such links, and a closure for
 //! each cost more than the rest of a facet click's rendering.
 
-use corpus::state::State;
 use leptos::prelude::*;
+use orrery_core::state::State;
 use wasm_bindgen::JsCast;
 use web_sys::MouseEvent;
 
-use crate::data::corpus;
+use crate::data::bundle;
 use crate::nav::Nav;
 use crate::url;
 
@@ -19,23 +19,25 @@ fn is_modified(event: &MouseEvent) -> bool {
     event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key()
 }
 
-/// A link to `to`, navigated in place with a new history entry.
+/// A link to `to`, navigated in place with a new history entry. `to` may be
+/// a signal: a link that keeps the reader's filters follows them.
 #[component]
 pub fn StateLink(
-    to: State,
+    #[prop(into)] to: Signal<State>,
     children: Children,
     #[prop(optional, into)] class: String,
-    #[prop(optional, into)] label: Option<String>,
+    #[prop(optional, into)] label: MaybeProp<String>,
     #[prop(optional)] current: bool,
 ) -> impl IntoView {
     view! {
-        <a href=url::href(&to) class=class data-nav="" aria-label=label aria-current=current.then_some("page")>
+        <a href=move || to.with(url::href) class=class data-nav="" aria-label=label aria-current=current.then_some("page")>
             {children()}
         </a>
     }
 }
 
-/// Follows a plain click on any [`StateLink`] in place, with a history entry.
+/// Follows a plain click on any [`StateLink`] in place, with a history
+/// entry, while the calling component lives.
 pub fn follow_state_links(nav: Nav) {
     let handle = window_event_listener(leptos::ev::click, move |event: MouseEvent| {
         if event.default_prevented() || is_modified(&event) {
@@ -49,10 +51,9 @@ pub fn follow_state_links(nav: Nav) {
         event.prevent_default();
         // The href is a state this app serialised, so it parses back whole.
         let query = href.find('?').map_or("", |i| &href[i..]);
-        nav.go(State::parse(query, corpus()).0);
+        nav.go(State::parse(query, bundle()).0);
     });
-    // The listener lives as long as the page.
-    std::mem::forget(handle);
+    on_cleanup(move || handle.remove());
 }
 
 /// Copies text to the clipboard; returns whether the browser accepted.

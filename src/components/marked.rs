@@ -2,13 +2,13 @@
 //! marked, built as DOM nodes from spans: corpus text never becomes HTML, so
 //! `<script>` in an article shows as text.
 
-use corpus::marks::segments;
-use corpus::state::State;
-use corpus::{Document, Span};
 use leptos::prelude::*;
+use orrery_core::marks::segments;
+use orrery_core::state::View;
+use orrery_core::{Document, Span};
 
 use super::link::{absolute_url, copy_to_clipboard, StateLink};
-use crate::data::corpus;
+use crate::data::{corpus, facet_position, filter};
 use crate::nav::Nav;
 
 /// The innermost layer: `text[span]` with search hits in `<mark>`.
@@ -46,11 +46,12 @@ fn with_mentions(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
             Some(i) => {
                 let code = doc.mentions[i].code.clone();
                 let name = corpus().country(&code).map(|c| c.name.clone()).unwrap_or_else(|| code.clone());
+                let facet = facet_position("country");
                 let to = Nav::get().with(|s| {
-                    s.doc = None;
-                    s.quote = None;
-                    if !s.countries.contains(&code) {
-                        State::toggle(&mut s.countries, code.clone());
+                    s.location.doc = None;
+                    s.location.quote = None;
+                    if let Some(v) = filter().facets().get(facet).and_then(|f| f.find(&code)) {
+                        s.selection.pick(facet, v);
                     }
                 });
                 let inner = with_hits(doc, piece, hits);
@@ -120,11 +121,14 @@ fn quote_part(
         <span class="quote-meta">
             {match speaker {
                 Some(s) => {
+                    let facet = facet_position("speaker");
+                    let id = quote.speaker.unwrap_or_default();
                     let to = Nav::get().with(|st| {
-                        st.doc = None;
-                        st.quote = None;
-                        st.view = corpus::state::View::Quotes;
-                        st.speakers = vec![s.slug.clone()];
+                        st.location.doc = None;
+                        st.location.quote = None;
+                        st.location.view = View::Quotes;
+                        st.selection.clear(facet);
+                        st.selection.pick(facet, id);
                     });
                     view! { <StateLink to=to class="speaker">{s.name.clone()}</StateLink> }.into_any()
                 }
@@ -147,8 +151,8 @@ fn CopyQuoteLink(doc: &'static Document, number: u32) -> impl IntoView {
     let copied = RwSignal::new(false);
     let copy = move |_| {
         let state = Nav::get().with(|s| {
-            s.doc = Some(doc.slug.clone());
-            s.quote = Some(number);
+            s.location.doc = corpus().document_by_slug(&doc.slug);
+            s.location.quote = Some(number);
         });
         copied.set(copy_to_clipboard(&absolute_url(&state)));
     };

@@ -1,20 +1,18 @@
 //! The header: the name, the search field, the views and "Copy link".
 
-use corpus::state::{State, View};
-use leptos::html::Input;
 use leptos::prelude::*;
+use orrery_core::state::{State, View};
 
 use super::link::{absolute_url, copy_to_clipboard, StateLink};
 use crate::data::corpus;
 use crate::nav::Nav;
 
 #[component]
-pub fn Masthead(search_input: NodeRef<Input>) -> impl IntoView {
+pub fn Masthead() -> impl IntoView {
     let nav = Nav::get();
     let count = corpus().documents.len();
     let copied = RwSignal::new(false);
-    let copy = move |_| copied.set(copy_to_clipboard(&absolute_url(&nav.state.get_untracked())));
-    let initial_q = nav.state.get_untracked().q;
+    let copy = move |_| copied.set(copy_to_clipboard(&absolute_url(&nav.state())));
     view! {
         <header class="masthead">
             <div class="masthead-row">
@@ -25,14 +23,15 @@ pub fn Masthead(search_input: NodeRef<Input>) -> impl IntoView {
                 <p class="tagline">{count} {if count == 1 { " article" } else { " articles" }} " · news corpus viewer"</p>
                 <form class="search" role="search" on:submit=|e| e.prevent_default()>
                     <label for="search" class="visually-hidden">"Search"</label>
+                    // The field shows the selection's search, whether typed,
+                    // cleared by a chip or restored by Back.
                     <input
                         id="search"
                         type="search"
-                        node_ref=search_input
                         placeholder="Search articles and quotes"
                         autocomplete="off"
                         spellcheck="false"
-                        prop:value=initial_q
+                        prop:value=move || nav.selection.with(|s| s.q.clone())
                         on:input=move |e| nav.set_query(event_target_value(&e))
                     />
                 </form>
@@ -45,12 +44,13 @@ pub fn Masthead(search_input: NodeRef<Input>) -> impl IntoView {
                     .into_iter()
                     .map(|view| {
                         move || {
-                            let state = nav.state.get();
-                            let current = state.view == view && state.doc.is_none();
+                            let current = nav.location.with(|l| l.view == view && l.doc.is_none());
+                            // The link keeps the selection, so it follows it.
+                            nav.selection.track();
                             let to = nav.with(|s| {
-                                s.view = view;
-                                s.doc = None;
-                                s.quote = None;
+                                s.location.view = view;
+                                s.location.doc = None;
+                                s.location.quote = None;
                             });
                             view! {
                                 <StateLink to=to class="view-tab" current=current>

@@ -1,10 +1,10 @@
 //! The reader (`doc=` in the URL): the article with its quotations, country
 //! mentions and search hits marked, and next/previous through the results.
 
-use corpus::filter::Results;
-use corpus::search::SearchQuery;
-use corpus::{DateSource, Document};
 use leptos::prelude::*;
+use orrery_core::filter::Results;
+use orrery_core::search::SearchQuery;
+use orrery_core::{DateSource, Document, Span};
 
 use super::articles::{date_label, plural, source_name};
 use super::link::StateLink;
@@ -28,22 +28,25 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
         let i = at? as isize + offset;
         let d = *list.get(usize::try_from(i).ok()?)?;
         let other = &corpus().documents[d as usize];
-        Some((nav.with(|s| {
-            s.doc = Some(other.slug.clone());
-            s.quote = None;
-        }), other.title.clone()))
+        Some((
+            nav.with(|s| {
+                s.location.doc = Some(d);
+                s.location.quote = None;
+            }),
+            other.title.clone(),
+        ))
     };
     let back = nav.with(|s| {
-        s.doc = None;
-        s.quote = None;
+        s.location.doc = None;
+        s.location.quote = None;
     });
     let provenance = match doc.date_source {
         Some(DateSource::Text) => " (from the text)",
         Some(DateSource::Curator) => " (supplied by the curator)",
         None => "",
     };
-    let title_hits = query.hits(&index().fold, &doc.title, corpus::Span::new(0, doc.title.len()));
-    let current = nav.state.with_untracked(|s| s.quote);
+    let title_hits = query.hits(&index().fold, &doc.title, Span::new(0, doc.title.len()));
+    let current = nav.location.with_untracked(|l| l.quote);
     let credits = move || {
         let Loaded::Ready(doc) = shards::document(position as usize) else { return None };
         let credits: Vec<&str> = doc.credits.iter().map(|&c| doc.slice(c)).collect();
@@ -91,8 +94,8 @@ fn body(doc: &'static Document, query: &SearchQuery, current: Option<u32>) -> im
             let start = doc.dateline.filter(|d| p.contains(*d)).map(|d| d.end);
             view! {
                 <p>
-                    {start.map(|end| view! { <span class="dateline">{with_hits(doc, corpus::Span { start: p.start, end }, &hits(p))}</span> })}
-                    {paragraph(doc, corpus::Span { start: start.unwrap_or(p.start), end: p.end }, &hits(p), current)}
+                    {start.map(|end| view! { <span class="dateline">{with_hits(doc, Span { start: p.start, end }, &hits(p))}</span> })}
+                    {paragraph(doc, Span { start: start.unwrap_or(p.start), end: p.end }, &hits(p), current)}
                 </p>
             }
         })

@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: every figure in BENCHMARKS.md.
 //!
 //! 1. Native, criterion: analysis throughput and query times at the seeds,
-//!    1,000 and 10,000 generated articles (`cargo bench -p corpus`).
+//!    1,000 and 10,000 generated articles (`cargo bench -p xtask --bench analysis`).
 //! 2. Release builds of the app for each corpus: build time and the gzipped
 //!    size of everything the first view loads.
 //! 3. In Chromium (Playwright, Performance API in the page): first card,
@@ -40,7 +40,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     let mut scales = vec![Scale { name: "5 seeds", corpus: root().join("seeds"), site: "seeds" }];
     for (n, site) in [(1000usize, "s1000"), (10_000, "s10000")] {
         let dir = bench.join(format!("corpus-{n}"));
-        crate::synth::write(n, 1, &dir)?;
+        crate::synth_task::write(n, 1, &dir)?;
         // truth.json is for tests; the corpus folder holds only articles.
         let _ = std::fs::remove_file(dir.join("truth.json"));
         scales.push(Scale { name: if n == 1000 { "1,000" } else { "10,000" }, corpus: dir, site });
@@ -48,7 +48,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
 
     if !quick {
         println!("\n=== native benchmarks (criterion) ===");
-        let (ok, lines) = run_capturing(command("cargo").args(["bench", "-q", "-p", "corpus", "--bench", "analysis"]))?;
+        let (ok, lines) = run_capturing(command("cargo").args(["bench", "-q", "-p", "xtask", "--bench", "analysis"]))?;
         if !ok {
             return Err("cargo bench failed".into());
         }

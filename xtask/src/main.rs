@@ -6,11 +6,11 @@
 
 mod bench;
 mod build;
+mod bundle;
 mod cmd;
 mod map;
 mod serve;
-mod shards;
-mod synth;
+mod synth_task;
 mod test;
 mod tools;
 
@@ -27,7 +27,8 @@ tasks:
   bench [--quick]                        every benchmark figure (--quick skips criterion)
   synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
   map                                    regenerate corpus/data/map.tsv from npm world-atlas
-  shards                                 (Trunk's post-build hook) write a large corpus's shards
+  bundle                                 (Trunk's pre-build hook) analyse CORPUS_DIR once: the bundle and shards
+  shards                                 (Trunk's post-build hook) copy the shards into Trunk's output
 
 A corpus with more than ORRERY_EMBED_LIMIT bytes of text (default 262144) keeps
 its documents in static shards fetched on demand; smaller ones are embedded.";
@@ -44,10 +45,11 @@ fn main() -> ExitCode {
         "test" if rest.is_empty() => test::run(),
         "tools" if rest.is_empty() => tools::ensure(tools::Need::Browser),
         "map" if rest.is_empty() => map::run(),
-        "shards" if rest.is_empty() => shards::run(),
+        "bundle" if rest.is_empty() => bundle::hook(),
+        "shards" if rest.is_empty() => bundle::copy_shards(),
         "bench" if rest.is_empty() => bench::run_all(false),
         "bench" if rest == ["--quick"] => bench::run_all(true),
-        "synth" => synth::Options::parse(rest).and_then(|o| synth::run(&o)),
+        "synth" => synth_task::Options::parse(rest).and_then(|o| synth_task::run(&o)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

@@ -1,5 +1,5 @@
 //! `cargo xtask map`: regenerates `corpus/data/map.tsv` from npm `world-atlas`
-//! (installed in e2e/node_modules by the lockfile) with `corpus::geo`.
+//! (installed in e2e/node_modules by the lockfile) with `xtask::geo`.
 
 use crate::cmd::root;
 use crate::tools::{ensure, Need};
@@ -8,7 +8,7 @@ pub fn run() -> Result<(), String> {
     ensure(Need::Build)?;
     let atlas = root().join("e2e/node_modules/world-atlas");
     let text = std::fs::read_to_string(atlas.join("countries-110m.json")).map_err(|e| format!("cannot read world-atlas: {e}"))?;
-    let tsv = corpus::geo::map_tsv(&text)?;
+    let tsv = xtask::geo::map_tsv(&text)?;
     let out = root().join("corpus/data/map.tsv");
     std::fs::write(&out, &tsv).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let licences = root().join("corpus/data/LICENSES/world-atlas-ISC.txt");

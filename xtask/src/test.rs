@@ -1,8 +1,11 @@
 //! `cargo xtask test`: every test layer in order, then one line that totals them.
 //!
-//! 1. `cargo test --workspace`, natively;
-//! 2. the app's wasm tests in headless Chromium (wasm-bindgen-test-runner);
-//! 3. end-to-end: release builds for `/orrery/` (the seeds) and `/alt/`
+//! 1. hygiene: `cargo fmt --check`, `cargo clippy -D warnings` natively and
+//!    for wasm32, and `cargo tree` showing that the runtime crate and the app
+//!    pull in no analysis dependency;
+//! 2. `cargo test --workspace`, natively;
+//! 3. the app's wasm tests in headless Chromium (wasm-bindgen-test-runner);
+//! 4. end-to-end: release builds for `/orrery/` (the seeds) and `/alt/`
 //!    (a second corpus), served by a plain static file server with no rewrite
 //!    rules, driven by Playwright in Debian's Chromium.
 //!
@@ -25,8 +28,10 @@ struct Tally {
 pub fn run() -> Result<(), String> {
     let started = std::time::Instant::now();
     ensure(Need::Browser)?;
-    let layers: [(&str, fn() -> Result<Tally, String>); 3] =
-        [("native", native), ("wasm", wasm), ("end-to-end", end_to_end)];
+    // The native and wasm layers embed the seeds.
+    crate::bundle::prepare(&root().join("seeds"), corpus::bundle::DEFAULT_EMBED_LIMIT)?;
+    let layers: [(&str, fn() -> Result<Tally, String>); 4] =
+        [("hygiene", hygiene), ("native", native), ("wasm", wasm), ("end-to-end", end_to_end)];
     let mut total = Tally::default();
     let mut problems = Vec::new();
     for (name, layer) in layers {
@@ -51,6 +56,42 @@ pub fn run() -> Result<(), String> {
         return Err("tests failed".into());
     }
     Ok(())
+}
+
+/// Crates that must never reach the wasm: the analysis's.
+const ANALYSIS_CRATES: [&str; 5] = ["regex", "aho-corasick", "toml", "encoding_rs", "unicode-normalization"];
+
+/// Each check is one test: formatting, lints for both targets, and the
+/// runtime's dependency tree.
+fn hygiene() -> Result<Tally, String> {
+    let wasm = "wasm32-unknown-unknown";
+    let mut tally = Tally::default();
+    let mut check = |name: &str, ok: bool| {
+        println!("{} {name}", if ok { "ok    " } else { "FAILED" });
+        if ok { tally.passed += 1 } else { tally.failed += 1 }
+    };
+    let status = |c: &mut Command| c.status().is_ok_and(|s| s.success());
+    check("cargo fmt --check", status(command("cargo").args(["fmt", "--all", "--check"])));
+    check(
+        "cargo clippy (native) -D warnings",
+        status(command("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
+    );
+    check(
+        "cargo clippy (wasm32) -D warnings",
+        status(command("cargo").args(["clippy", "-p", "orrery", "-p", "orrery-core", "--all-targets", "--target", wasm, "--", "-D", "warnings"])),
+    );
+    for package in ["orrery-core", "orrery"] {
+        let tree = crate::cmd::output(command("cargo").args(["tree", "-p", package, "--target", wasm, "-e", "normal", "--prefix", "none"]));
+        let found: Vec<&str> = ANALYSIS_CRATES
+            .into_iter()
+            .filter(|c| tree.as_deref().is_none_or(|t| t.lines().any(|l| l.split_whitespace().next() == Some(c))))
+            .collect();
+        if !found.is_empty() {
+            eprintln!("xtask: {package} for wasm32 depends on {found:?} (or cargo tree failed)");
+        }
+        check(&format!("cargo tree: {package} for wasm32 has no analysis crate"), found.is_empty());
+    }
+    Ok(tally)
 }
 
 fn native() -> Result<Tally, String> {

@@ -32,6 +32,7 @@ impl FoldTable {
         }
     }
 
+    /// The folded form of a text.
     pub fn fold(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
@@ -44,7 +45,9 @@ impl FoldTable {
 /// A word of a text: its folded form and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// The folded word.
     pub text: String,
+    /// Where it stands.
     pub span: Span,
 }
 
@@ -96,23 +99,10 @@ pub fn tokens(table: &FoldTable, text: &str, span: Span) -> Vec<Token> {
     out
 }
 
-/// The tokens of a document's title, deck and body. The title and deck are
-/// not spans of the text when a curator changed them, so they are tokenised
-/// from their own strings (with spans that mean nothing and are not used).
-pub fn document_tokens(table: &FoldTable, doc: &Document) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for extra in [Some(doc.title.as_str()), doc.subtitle.as_deref()].into_iter().flatten() {
-        words.extend(tokens(table, extra, Span::new(0, extra.len())).into_iter().map(|t| t.text));
-    }
-    for span in doc.paragraphs.iter().copied() {
-        words.extend(tokens(table, &doc.text, span).into_iter().map(|t| t.text));
-    }
-    words
-}
-
 /// The inverted index, built at compile time.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
+    /// How the corpus's characters fold.
     pub fold: FoldTable,
     /// Sorted folded terms; a prefix is a contiguous range.
     pub terms: Vec<String>,
@@ -176,12 +166,9 @@ pub struct PositionChunk {
     pub gaps: Vec<Vec<Vec<u32>>>,
 }
 
-/// About how many positions a chunk holds (a very common word gets a chunk
-/// of its own): a few tens of KB, so a phrase fetches little.
-const CHUNK_POSITIONS: usize = 16 * 1024;
-
 /// Where a search finds the chunks of word positions.
 pub trait Positions {
+    /// Chunk `k`, if it is at hand.
     fn chunk(&self, k: usize) -> Option<&PositionChunk>;
 }
 
@@ -195,24 +182,35 @@ impl Positions for [PositionChunk] {
 /// when a phrase needs chunks of positions that are not loaded, those chunks.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Found {
+    /// Matching documents and their scores.
     pub scores: Vec<(u32, f32)>,
+    /// Chunks of positions a phrase needs that are not at hand.
     pub missing: Vec<u32>,
 }
 
 /// One part of a query: a word or a quoted phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Clause {
-    Word { text: String, prefix: bool },
+    /// A folded word; `prefix` while it is still being typed.
+    Word {
+        /// The folded word.
+        text: String,
+        /// Whether any word it begins matches.
+        prefix: bool,
+    },
+    /// Folded words that must stand in this order.
     Phrase(Vec<String>),
 }
 
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchQuery {
+    /// Every clause must match.
     pub clauses: Vec<Clause>,
 }
 
 impl SearchQuery {
+    /// Whether there is nothing to search for.
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
@@ -299,45 +297,6 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
 impl SearchIndex {
-    /// Builds the index over the documents' title, deck and body, and the
-    /// word positions in chunks.
-    pub fn build(documents: &[Document], fold: FoldTable) -> (SearchIndex, Vec<PositionChunk>) {
-        let mut map: alloc::collections::BTreeMap<String, Vec<(u32, Vec<u32>)>> = Default::default();
-        let mut lengths = Vec::with_capacity(documents.len());
-        for (i, doc) in documents.iter().enumerate() {
-            let words = document_tokens(&fold, doc);
-            lengths.push(words.len() as u32);
-            let mut at: alloc::collections::BTreeMap<String, Vec<u32>> = Default::default();
-            for (n, w) in words.into_iter().enumerate() {
-                at.entry(w).or_default().push(n as u32);
-            }
-            for (term, positions) in at {
-                map.entry(term).or_default().push((i as u32, positions));
-            }
-        }
-        let mut index = SearchIndex { fold, lengths, ..Default::default() };
-        let mut chunks: Vec<PositionChunk> = Vec::new();
-        let mut in_chunk = usize::MAX;
-        for (t, (term, list)) in map.into_iter().enumerate() {
-            if in_chunk >= CHUNK_POSITIONS {
-                index.chunk_starts.push(t as u32);
-                chunks.push(PositionChunk { first_term: t as u32, gaps: Vec::new() });
-                in_chunk = 0;
-            }
-            in_chunk += list.iter().map(|(_, p)| p.len()).sum::<usize>();
-            index.terms.push(term);
-            index.postings.push(list.iter().map(|(d, p)| (*d, p.len() as u32)).collect());
-            let gaps = list
-                .into_iter()
-                .map(|(_, p)| p.iter().scan(0, |last, &n| Some(n - core::mem::replace(last, n))).collect())
-                .collect();
-            if let Some(chunk) = chunks.last_mut() {
-                chunk.gaps.push(gaps);
-            }
-        }
-        (index, chunks)
-    }
-
     /// Term indexes for a word: exactly, or every term it begins.
     fn term_range(&self, word: &str, prefix: bool) -> core::ops::Range<usize> {
         let start = self.terms.partition_point(|t| t.as_str() < word);

@@ -6,15 +6,17 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use corpus::analyse::{analyse_files, bundle, site};
+use corpus::analyse::analyse_files;
+use corpus::bundle::{bundle, site};
+use corpus::index::document_tokens;
 use corpus::read::SourceFile;
-use corpus::search::{document_tokens, PositionChunk, Positions, SearchQuery};
-use corpus::state::State;
-use corpus::{Bundle, Corpus, Document};
+use orrery_core::search::{FoldTable, PositionChunk, Positions, SearchQuery};
+use orrery_core::state::Selection;
+use orrery_core::{Bundle, Corpus, Document};
 use proptest::prelude::*;
 
 fn generated(n: usize, seed: u64) -> Corpus {
-    let files: Vec<SourceFile> = corpus::synth::generate(n, seed)
+    let files: Vec<SourceFile> = xtask::synth::generate(n, seed)
         .into_iter()
         .map(|a| SourceFile { path: a.file.clone().into(), name: a.file, text: a.text })
         .collect();
@@ -43,10 +45,10 @@ impl Positions for Loaded {
 fn a_small_corpus_is_embedded_whole() {
     let c = synth().clone();
     let text: usize = c.documents.iter().map(|d| d.text.len()).sum();
-    let s = site(c.clone(), text);
+    let s = site(c.clone(), text).unwrap();
     assert!(s.files.is_empty());
     let b: Bundle = decode(&s.bundle);
-    assert_eq!(b, bundle(c));
+    assert_eq!(b, bundle(c).unwrap());
     assert!(b.shards.is_none());
     assert!(!b.positions.is_empty());
 }
@@ -54,8 +56,8 @@ fn a_small_corpus_is_embedded_whole() {
 #[test]
 fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     let c = synth().clone();
-    let whole = bundle(c.clone());
-    let s = site(c.clone(), 1000);
+    let whole = bundle(c.clone()).unwrap();
+    let s = site(c.clone(), 1000).unwrap();
     let b: Bundle = decode(&s.bundle);
     let shards = b.shards.clone().expect("over the limit, the corpus is sharded");
     assert!(shards.dir.starts_with("data-"));
@@ -83,9 +85,10 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
         assert_eq!(&got, chunk);
     }
     // The same state gives the same results once the chunks it needs arrive.
-    let state = State { q: "\"space agency\" cooperation".into(), ..State::default() };
+    let mut state = Selection::default();
+    state.q = "\"space agency\" cooperation".into();
     // The summaries hold everything the filter reads.
-    assert_eq!(b.filter, corpus::filter::Filter::new(&b.corpus));
+    assert_eq!(b.filter, corpus::bundle::filter(&b.corpus).unwrap());
     let filter = &b.filter;
     let mut loaded = Loaded(BTreeMap::new());
     let first = filter.run(&b.index, &loaded, &state);
@@ -96,23 +99,14 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     }
     let then = filter.run(&b.index, &loaded, &state);
     assert!(then.missing.is_empty());
-    assert_eq!(then, corpus::filter::run(&whole, &state));
+    assert_eq!(then, orrery_core::filter::run(&whole, &state));
     assert!(!then.documents.is_empty(), "the generated vocabulary has this phrase");
-}
-
-#[test]
-fn the_embed_limit_is_a_number_of_bytes_or_an_error_naming_the_value() {
-    use corpus::analyse::{parse_embed_limit, DEFAULT_EMBED_LIMIT};
-    assert_eq!(parse_embed_limit(None), Ok(DEFAULT_EMBED_LIMIT));
-    assert_eq!(parse_embed_limit(Some(" 0 ")), Ok(0));
-    let error = parse_embed_limit(Some("1MB")).unwrap_err();
-    assert!(error.contains("ORRERY_EMBED_LIMIT") && error.contains("\"1MB\""), "{error}");
 }
 
 #[test]
 fn the_shard_folder_changes_with_the_corpus() {
     let c = synth().clone();
-    let dir = |c: Corpus| decode::<Bundle>(&site(c, 0).bundle).shards.unwrap().dir;
+    let dir = |c: Corpus| decode::<Bundle>(&site(c, 0).unwrap().bundle).shards.unwrap().dir;
     let mut changed = c.clone();
     changed.documents[3].title.push_str(" (updated)");
     assert_eq!(dir(c.clone()), dir(c.clone()));
@@ -123,10 +117,10 @@ fn the_shard_folder_changes_with_the_corpus() {
 fn previews_are_the_lede_after_the_dateline_and_the_first_quote() {
     let c = synth();
     for d in &c.documents {
-        let lede = d.slice(d.lede_span().unwrap());
+        let lede = d.slice(corpus::analyse::lede_span(d).unwrap());
         let shown = d.lede.trim_end_matches('…');
         assert!(lede.trim_start().starts_with(shown), "{}: {:?} is not the start of {:?}", d.file, d.lede, lede);
-        assert!(d.lede.chars().count() <= corpus::LEDE_CHARS + 1);
+        assert!(d.lede.chars().count() <= corpus::analyse::LEDE_CHARS + 1);
         if let Some(dateline) = d.dateline {
             assert!(!d.lede.contains(d.slice(dateline).trim()), "{}: the lede repeats the dateline", d.file);
         }
@@ -138,7 +132,7 @@ fn previews_are_the_lede_after_the_dateline_and_the_first_quote() {
 }
 
 /// Whether the words stand one after another in the document, read directly.
-fn reads(doc: &Document, table: &corpus::search::FoldTable, words: &[String]) -> bool {
+fn reads(doc: &Document, table: &FoldTable, words: &[String]) -> bool {
     document_tokens(table, doc).windows(words.len()).any(|w| w == words)
 }
 
@@ -150,7 +144,7 @@ proptest! {
     #[test]
     fn phrases_through_positions_match_a_direct_reading(doc in 0usize..200, at in 0usize..400, len in 2usize..4, other in 0usize..200, splice in any::<bool>()) {
         static B: OnceLock<Bundle> = OnceLock::new();
-        let b = B.get_or_init(|| bundle(synth().clone()));
+        let b = B.get_or_init(|| bundle(synth().clone()).unwrap());
         let docs = &b.corpus.documents;
         let tokens = document_tokens(&b.index.fold, &docs[doc]);
         let start = at % tokens.len().saturating_sub(len).max(1);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use corpus::analyse::analyse_files;
 use corpus::read::SourceFile;
-use corpus::synth::generate;
+use xtask::synth::generate;
 
 #[test]
 fn generation_is_deterministic_and_varies_with_the_seed() {

@@ -15,26 +15,34 @@ use crate::date::Date;
 /// A byte range `start..end` into a document's `text`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
+    /// The first byte.
     pub start: u32,
+    /// One past the last byte.
     pub end: u32,
 }
 
 impl Span {
+    /// A span from `usize` offsets (texts are capped well below 4 GiB).
     pub fn new(start: usize, end: usize) -> Self {
         Span { start: start as u32, end: end as u32 }
     }
+    /// The span as a range, for slicing.
     pub fn range(self) -> core::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
+    /// Its length in bytes.
     pub fn len(self) -> usize {
         self.end.saturating_sub(self.start) as usize
     }
+    /// Whether it covers nothing.
     pub fn is_empty(self) -> bool {
         self.end <= self.start
     }
+    /// Whether `other` lies within it.
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// Whether the two share a byte.
     pub fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -65,14 +73,18 @@ pub enum MentionKind {
 pub struct Mention {
     /// ISO 3166-1 alpha-2.
     pub code: String,
+    /// Name, demonym or place.
     pub kind: MentionKind,
+    /// Where it stands in the text.
     pub span: Span,
 }
 
 /// How often a document mentions a country.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountryCount {
+    /// ISO 3166-1 alpha-2.
     pub code: String,
+    /// Mentions in the document.
     pub mentions: u32,
 }
 
@@ -91,7 +103,9 @@ pub struct Quote {
 /// A date inside the body: an event, never the publication date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDate {
+    /// Where it stands in the text.
     pub span: Span,
+    /// The date it names.
     pub date: Date,
 }
 
@@ -102,9 +116,13 @@ pub struct Document {
     pub file: String,
     /// Stable, unique URL slug derived from the title.
     pub slug: String,
+    /// The headline (or the curator's title).
     pub title: String,
+    /// The deck under the headline, if any.
     pub subtitle: Option<String>,
+    /// The publication date, to the precision known.
     pub date: Option<Date>,
+    /// Where [`Document::date`] came from.
     pub date_source: Option<DateSource>,
     /// Index into [`Corpus::sources`].
     pub source: Option<u32>,
@@ -122,10 +140,13 @@ pub struct Document {
     pub credits: Vec<Span>,
     /// Trailing page chrome kept apart from the body.
     pub boilerplate: Vec<Span>,
+    /// Every country mention, in text order.
     pub mentions: Vec<Mention>,
     /// Countries by number of mentions, most first.
     pub countries: Vec<CountryCount>,
+    /// Direct quotations, in text order.
     pub quotes: Vec<Quote>,
+    /// Dates the body names.
     pub event_dates: Vec<EventDate>,
     /// The opening of the body after the dateline, cut at a word: what a card
     /// shows, kept apart so that cards need no text.
@@ -147,53 +168,6 @@ impl Document {
         let parts: Vec<&str> = quote.parts.iter().map(|&p| self.slice(p)).collect();
         parts.join("\n\n")
     }
-
-    /// The body after the dateline, as the start of the first paragraph.
-    pub fn lede_span(&self) -> Option<Span> {
-        let first = *self.paragraphs.first()?;
-        let start = self.dateline.filter(|d| first.contains(*d)).map_or(first.start, |d| d.end);
-        Some(Span { start, end: first.end })
-    }
-
-    /// Fills [`Document::lede`] and [`Document::quote_preview`] from the text.
-    pub fn fill_previews(&mut self) {
-        self.lede = self.lede_span().map(|s| truncate(self.slice(s).trim_start(), LEDE_CHARS)).unwrap_or_default();
-        self.quote_preview = self.quotes.first().map(|q| truncate(&self.quote_text(q), QUOTE_PREVIEW_CHARS)).unwrap_or_default();
-    }
-
-    /// What the app embeds of a document whose text is in a shard: everything
-    /// the cards, facets and filters read, without the text and the spans
-    /// into it (and the file name, which the app never shows). Quotations
-    /// keep only their speakers, which the filters need.
-    pub fn summary(&self) -> Document {
-        Document {
-            file: String::new(),
-            header: Vec::new(),
-            dateline: None,
-            paragraphs: Vec::new(),
-            credits: Vec::new(),
-            boilerplate: Vec::new(),
-            mentions: Vec::new(),
-            quotes: self.quotes.iter().map(|q| Quote { span: Span::default(), parts: Vec::new(), speaker: q.speaker }).collect(),
-            event_dates: Vec::new(),
-            text: String::new(),
-            ..self.clone()
-        }
-    }
-}
-
-/// Characters of a card's lede and of its quotation preview.
-pub const LEDE_CHARS: usize = 240;
-pub const QUOTE_PREVIEW_CHARS: usize = 160;
-
-/// At most `max` characters, cut at a word with an ellipsis.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.into();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    alloc::format!("{cut}…")
 }
 
 /// A country the corpus mentions, with what the viewer shows of it.
@@ -203,10 +177,15 @@ pub struct CountryInfo {
     pub code: String,
     /// ISO 3166-1 numeric (0 where none).
     pub numeric: u16,
+    /// Its short English name.
     pub name: String,
+    /// Its continent, as the UN geoscheme names it ("Asia").
     pub region: String,
+    /// Its UN subregion ("Eastern Asia").
     pub subregion: String,
+    /// Latitude of its centre.
     pub lat: f32,
+    /// Longitude of its centre.
     pub lng: f32,
 }
 
@@ -224,7 +203,9 @@ impl CountryInfo {
 /// A person quoted in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
+    /// The name as the corpus gives it in full.
     pub name: String,
+    /// Unique in the corpus, for URLs.
     pub slug: String,
     /// Quotations attributed to them across the corpus.
     pub quotes: u32,
@@ -233,47 +214,79 @@ pub struct Speaker {
 /// A news agency or publication.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
+    /// Its name ("Xinhua").
     pub name: String,
+    /// Unique in the corpus, for URLs.
     pub slug: String,
 }
 
 /// Everything the app embeds: the analysed corpus.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
+    /// Every article, in file-name order.
     pub documents: Vec<Document>,
-    /// Only the countries the documents mention, by code.
+    /// Only the countries the documents mention, sorted by code.
     pub countries: Vec<CountryInfo>,
+    /// Every quoted person; [`Quote::speaker`] indexes this.
     pub speakers: Vec<Speaker>,
+    /// Every source; [`Document::source`] indexes this.
     pub sources: Vec<Source>,
+    /// Document indexes sorted by slug, for [`Corpus::document_by_slug`].
+    pub by_slug: Vec<u32>,
 }
 
 impl Corpus {
+    /// A country by its code, in any case.
     pub fn country(&self, code: &str) -> Option<&CountryInfo> {
-        self.countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+        let code = code.to_ascii_uppercase();
+        self.countries.binary_search_by(|c| c.code.as_str().cmp(&code)).ok().map(|i| &self.countries[i])
+    }
+
+    /// The index of the document with this slug.
+    pub fn document_by_slug(&self, slug: &str) -> Option<u32> {
+        let slug_of = |d: u32| self.documents.get(d as usize).map_or("", |doc| doc.slug.as_str());
+        let i = self.by_slug.binary_search_by(|&d| slug_of(d).cmp(slug)).ok()?;
+        Some(self.by_slug[i])
+    }
+
+    /// Fills [`Corpus::by_slug`] from the documents' slugs.
+    pub fn index_slugs(&mut self) {
+        let mut order: Vec<u32> = (0..self.documents.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.documents[a as usize].slug.cmp(&self.documents[b as usize].slug));
+        self.by_slug = order;
     }
 }
 
 /// A country's shape on the world map: a compact relative SVG path.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapShape {
+    /// ISO 3166-1 alpha-2.
     pub code: String,
+    /// SVG path data.
     pub path: String,
 }
 
 /// A state too small for the map's scale, drawn as a dot at its coordinates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapDot {
+    /// ISO 3166-1 alpha-2.
     pub code: String,
+    /// Its centre on the map.
     pub x: u16,
+    /// Its centre on the map.
     pub y: u16,
 }
 
 /// The world map, projected at compile time (Equal Earth).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorldMap {
+    /// The viewBox's width.
     pub width: u16,
+    /// The viewBox's height.
     pub height: u16,
+    /// Countries drawn as shapes.
     pub shapes: Vec<MapShape>,
+    /// Countries drawn as dots.
     pub dots: Vec<MapDot>,
 }
 
@@ -282,15 +295,45 @@ pub struct WorldMap {
 /// positions or where to fetch them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
-    /// Whole documents, or their [`Document::summary`] when `shards` is set.
+    /// Whole documents, or their summaries (no text) when `shards` is set.
     pub corpus: Corpus,
+    /// The full-text index.
     pub index: crate::search::SearchIndex,
-    /// Facet values and orders, for filtering without work at start-up.
+    /// Facets and orders, for filtering without work at start-up.
     pub filter: crate::filter::Filter,
+    /// The world map, only with the countries the corpus mentions.
     pub map: WorldMap,
     /// Every chunk of word positions, or none when `shards` is set.
     pub positions: Vec<crate::search::PositionChunk>,
+    /// Where the texts and positions are, when they are not embedded.
     pub shards: Option<Shards>,
+}
+
+impl Bundle {
+    /// Checks what the app relies on in a decoded bundle, so that a corrupt
+    /// or mismatched one is reported by name rather than shown as an empty
+    /// or wrong corpus.
+    pub fn check(&self) -> Result<(), alloc::string::String> {
+        let n = self.corpus.documents.len();
+        if n == 0 {
+            return Err("the bundle holds no article".into());
+        }
+        self.filter.check(n)?;
+        if self.index.lengths.len() != n {
+            return Err(alloc::format!("the search index covers {} documents, not {n}", self.index.lengths.len()));
+        }
+        if self.corpus.by_slug.len() != n {
+            return Err("the slug index does not cover the documents".into());
+        }
+        let speakers = self.corpus.speakers.len() as u32;
+        let sources = self.corpus.sources.len() as u32;
+        for doc in &self.corpus.documents {
+            if doc.quotes.iter().filter_map(|q| q.speaker).any(|s| s >= speakers) || doc.source.is_some_and(|s| s >= sources) {
+                return Err(alloc::format!("article {} names a speaker or source the bundle lacks", doc.slug));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Where a large corpus keeps what the first view does not need: static

@@ -9,7 +9,9 @@ use crate::model::{Document, Span};
 /// One line: the window of text and the mention inside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Line {
+    /// The text shown.
     pub window: Span,
+    /// The mention inside it.
     pub mention: Span,
 }
 

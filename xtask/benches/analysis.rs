@@ -1,4 +1,4 @@
-//! `cargo bench -p corpus --bench analysis` (run by `cargo xtask bench`):
+//! `cargo bench -p xtask --bench analysis` (run by `cargo xtask bench`):
 //! analysis throughput, and filter, facet-count and search times, at the
 //! five seeds and generated corpora of 1,000 and 10,000 articles.
 
@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::Path;
 
-use corpus::analyse::{analyse_files, bundle};
+use corpus::analyse::analyse_files;
+use corpus::bundle::bundle;
 use corpus::read::{read_folder, SourceFile};
-use corpus::state::State;
-use corpus::synth::generate;
+use orrery_core::state::State;
+use xtask::synth::generate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn seeds() -> Vec<SourceFile> {
@@ -44,7 +45,7 @@ fn analysis(c: &mut Criterion) {
 fn queries(c: &mut Criterion) {
     for (name, files) in corpora() {
         let corpus = analyse_files(&files, &BTreeMap::new()).expect("analyses");
-        let b = bundle(corpus);
+        let b = bundle(corpus).expect("bundles");
         // Real values of this corpus, so that every query selects something.
         let country = b.corpus.documents[0].countries.first().map(|c| c.code.clone()).unwrap_or_default();
         let speaker = b.corpus.speakers.first().map(|s| s.slug.clone()).unwrap_or_default();
@@ -61,8 +62,9 @@ fn queries(c: &mut Criterion) {
             ("search first letter", "?q=s".to_owned()),
             ("search phrase", "?q=%22space%20cooperation%22".to_owned()),
         ] {
-            let (state, _) = State::parse(&query, &b.corpus);
-            group.bench_function(label, |bench| bench.iter(|| filter.run(&b.index, b.positions.as_slice(), black_box(&state))));
+            let (state, _) = State::parse(&query, &b);
+            let selection = state.selection;
+            group.bench_function(label, |bench| bench.iter(|| filter.run(&b.index, b.positions.as_slice(), black_box(&selection))));
         }
         group.finish();
     }

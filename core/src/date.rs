@@ -5,6 +5,7 @@ use alloc::format;
 use alloc::string::String;
 use serde::{Deserialize, Serialize};
 
+/// English month names, January first.
 pub const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
@@ -14,15 +15,22 @@ pub const MONTHS: [&str; 12] = [
 /// when unknown; a day is only ever known together with its month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
+    /// The year, from 1.
     pub year: u16,
+    /// 1–12, or 0 when unknown.
     pub month: u8,
+    /// 1–31, or 0 when unknown.
     pub day: u8,
 }
 
+/// How much of a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Precision {
+    /// Only the year is known.
     Year,
+    /// The year and the month.
     Month,
+    /// The full date.
     Day,
 }
 
@@ -38,6 +46,7 @@ impl Date {
         (ok && year > 0).then_some(Date { year, month, day })
     }
 
+    /// How much of the date is known.
     pub fn precision(self) -> Precision {
         match (self.month, self.day) {
             (0, _) => Precision::Year,
@@ -91,10 +100,12 @@ fn parse_digits(text: &str, len: usize) -> Option<u16> {
     text.parse().ok()
 }
 
+/// Whether a year has 29 February.
 pub fn is_leap_year(year: u16) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
+/// Days in a month (1–12) of a year.
 pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -1,0 +1,277 @@
+//! A facet is data: a URL key, a label, its values, and each document's
+//! value ids. Country, year, source, speaker and place are all this one
+//! type; nothing that filters, counts, parses URLs or draws the sidebar
+//! knows which facet it is handling.
+//!
+//! Value ids are indexes into [`Facet::values`], which the build gives in a
+//! fixed order (for speakers and sources, the order of the corpus's own
+//! tables, so a quotation's speaker id is also its value id). The order the
+//! sidebar lists them in is a separate permutation, [`Facet::order`]. Every
+//! lookup is by index, or by binary search on a key; none is linear.
+
+extern crate alloc;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+/// How many values of a facet one document can have.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Arity {
+    /// At most one (year, source, place).
+    #[default]
+    One,
+    /// Any number (countries, speakers).
+    Many,
+}
+
+/// One value of a facet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// What the URL says: a country code, a year, a slug.
+    pub key: String,
+    /// What the reader sees.
+    pub label: String,
+}
+
+/// One document's values of a facet, as the build gives them: value id and
+/// weight (how many times the document has it: a country's mentions; 1
+/// where that means nothing), in the order a card shows them.
+pub type DocValues = Vec<(u32, u32)>;
+
+/// URL keys that the viewer's state uses for itself.
+pub const RESERVED_KEYS: [&str; 5] = ["q", "view", "doc", "quote", "sort"];
+
+/// A facet of the corpus. Built only by [`Facet::new`], which checks every
+/// invariant the readers rely on; a decoded bundle is checked again by
+/// [`Facet::check`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facet {
+    key: String,
+    label: String,
+    arity: Arity,
+    values: Vec<FacetValue>,
+    /// Value ids in the order the sidebar lists them.
+    order: Vec<u32>,
+    /// Document `d`'s entries are `ids[starts[d]..starts[d + 1]]`.
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+    /// Parallel to `ids`.
+    weights: Vec<u32>,
+    /// Value ids sorted by their keys in ASCII lower case, for lookups.
+    by_key: Vec<u32>,
+}
+
+impl Facet {
+    /// A facet over `documents` (one entry per document, in corpus order).
+    /// `order` lists every value id once, in display order. Fails, naming
+    /// the problem, when a key is not a lower-case ASCII word or is reserved,
+    /// when two value keys differ only in case, when a value id is out of
+    /// range or repeated in a document, or when a one-value facet gives a
+    /// document two values.
+    pub fn new(
+        key: &str,
+        label: &str,
+        arity: Arity,
+        values: Vec<FacetValue>,
+        order: Vec<u32>,
+        documents: &[DocValues],
+    ) -> Result<Facet, String> {
+        let mut starts = Vec::with_capacity(documents.len() + 1);
+        let (mut ids, mut weights) = (Vec::new(), Vec::new());
+        starts.push(0);
+        for doc in documents {
+            for &(id, weight) in doc {
+                ids.push(id);
+                weights.push(weight);
+            }
+            starts.push(u32::try_from(ids.len()).map_err(|_| format!("facet {key}: more than 2^32 document values"))?);
+        }
+        let mut by_key: Vec<u32> = (0..values.len() as u32).collect();
+        by_key.sort_unstable_by(|&a, &b| folded_cmp(&values[a as usize].key, &values[b as usize].key));
+        let facet = Facet { key: key.into(), label: label.into(), arity, values, order, starts, ids, weights, by_key };
+        facet.check(documents.len())?;
+        Ok(facet)
+    }
+
+    /// Checks the invariants [`Facet::new`] establishes, for a facet decoded
+    /// from bytes: a corrupt or mismatched bundle is an error, not a panic.
+    pub fn check(&self, documents: usize) -> Result<(), String> {
+        let key = &self.key;
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) || RESERVED_KEYS.contains(&key.as_str()) {
+            return Err(format!("facet key {key:?} must be a lower-case ASCII word other than {RESERVED_KEYS:?}"));
+        }
+        let n = self.values.len();
+        let mut seen = vec![false; n];
+        for &v in &self.order {
+            match seen.get_mut(v as usize) {
+                Some(s) if !*s => *s = true,
+                _ => return Err(format!("facet {key}: display order repeats or exceeds value {v}")),
+            }
+        }
+        if seen.iter().any(|s| !s) || self.by_key.len() != n {
+            return Err(format!("facet {key}: display order or key index does not cover its {n} values"));
+        }
+        if let Some(pair) = self.by_key.windows(2).find(|w| {
+            let (a, b) = (self.values.get(w[0] as usize), self.values.get(w[1] as usize));
+            a.zip(b).is_none_or(|(a, b)| folded_cmp(&a.key, &b.key) != core::cmp::Ordering::Less)
+        }) {
+            let name = |i: u32| self.values.get(i as usize).map_or("?", |v| v.key.as_str());
+            return Err(format!("facet {key}: values {:?} and {:?} have the same key", name(pair[0]), name(pair[1])));
+        }
+        if self.starts.len() != documents + 1
+            || self.starts.first() != Some(&0)
+            || self.starts.windows(2).any(|w| w[0] > w[1])
+            || self.starts.last().map(|&s| s as usize) != Some(self.ids.len())
+            || self.weights.len() != self.ids.len()
+        {
+            return Err(format!("facet {key}: its document table does not fit {documents} documents"));
+        }
+        for d in 0..documents {
+            let ids = self.of(d as u32);
+            if self.arity == Arity::One && ids.len() > 1 {
+                return Err(format!("facet {key}: document {d} has {} values of a one-value facet", ids.len()));
+            }
+            for (i, &v) in ids.iter().enumerate() {
+                if v as usize >= n || ids[..i].contains(&v) {
+                    return Err(format!("facet {key}: document {d} has a bad or repeated value id {v}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The URL key, e.g. `country`.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The heading, e.g. "Country".
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Whether a document has at most one value or many.
+    pub fn arity(&self) -> Arity {
+        self.arity
+    }
+
+    /// Every value, by id.
+    pub fn values(&self) -> &[FacetValue] {
+        &self.values
+    }
+
+    /// A value by id.
+    pub fn value(&self, id: u32) -> Option<&FacetValue> {
+        self.values.get(id as usize)
+    }
+
+    /// Value ids in display order: most documents first (years newest first).
+    pub fn order(&self) -> &[u32] {
+        &self.order
+    }
+
+    /// How many documents the facet covers.
+    pub fn documents(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn range(&self, doc: u32) -> core::ops::Range<usize> {
+        let d = doc as usize;
+        match (self.starts.get(d), self.starts.get(d + 1)) {
+            (Some(&a), Some(&b)) if a <= b && b as usize <= self.ids.len() => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// A document's value ids, in the order the build gave them.
+    pub fn of(&self, doc: u32) -> &[u32] {
+        &self.ids[self.range(doc)]
+    }
+
+    /// A document's weights, parallel to [`Facet::of`].
+    pub fn weights_of(&self, doc: u32) -> &[u32] {
+        &self.weights[self.range(doc)]
+    }
+
+    /// The value whose key is `key`, ignoring ASCII case (`ve` finds `VE`).
+    pub fn find(&self, key: &str) -> Option<u32> {
+        let i = self.by_key.binary_search_by(|&v| folded_cmp(&self.values[v as usize].key, key)).ok()?;
+        Some(self.by_key[i])
+    }
+
+    /// Per value, the documents among `documents` that have it and their
+    /// summed weights: `(value, documents, weight)` in display order, for
+    /// values that at least one of them has.
+    pub fn totals(&self, documents: &[u32]) -> Vec<(u32, u32, u32)> {
+        let mut totals = vec![(0u32, 0u32); self.values.len()];
+        for &d in documents {
+            for (&v, &w) in self.of(d).iter().zip(self.weights_of(d)) {
+                if let Some(t) = totals.get_mut(v as usize) {
+                    t.0 += 1;
+                    t.1 += w;
+                }
+            }
+        }
+        self.order
+            .iter()
+            .filter_map(|&v| {
+                let (docs, weight) = *totals.get(v as usize)?;
+                (docs > 0).then_some((v, docs, weight))
+            })
+            .collect()
+    }
+}
+
+/// Orders keys by their ASCII-lower-case bytes.
+fn folded_cmp(a: &str, b: &str) -> core::cmp::Ordering {
+    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(key: &str) -> FacetValue {
+        FacetValue { key: key.into(), label: key.to_uppercase() }
+    }
+
+    fn colours() -> Facet {
+        let docs = vec![vec![(0, 3), (1, 1)], vec![], vec![(1, 2)]];
+        Facet::new("colour", "Colour", Arity::Many, vec![value("red"), value("Blue")], vec![1, 0], &docs).unwrap()
+    }
+
+    #[test]
+    fn documents_values_and_lookups() {
+        let f = colours();
+        assert_eq!((f.documents(), f.of(0), f.of(1), f.of(2)), (3, &[0, 1][..], &[][..], &[1][..]));
+        assert_eq!(f.weights_of(0), [3, 1]);
+        assert_eq!((f.find("RED"), f.find("blue"), f.find("green")), (Some(0), Some(1), None));
+        // Out of range is empty, never a panic.
+        assert!(f.of(99).is_empty());
+    }
+
+    #[test]
+    fn totals_follow_display_order_and_skip_absent_values() {
+        let f = colours();
+        assert_eq!(f.totals(&[0, 1, 2]), [(1, 2, 3), (0, 1, 3)]);
+        assert_eq!(f.totals(&[2]), [(1, 1, 2)]);
+    }
+
+    #[test]
+    fn broken_facets_are_named_errors() {
+        let one = |docs: &[DocValues]| Facet::new("year", "Year", Arity::One, vec![value("a"), value("b")], vec![0, 1], docs);
+        assert!(one(&[vec![(0, 1), (1, 1)]]).unwrap_err().contains("one-value"));
+        assert!(one(&[vec![(7, 1)]]).unwrap_err().contains("bad or repeated"));
+        let same = Facet::new("x", "X", Arity::One, vec![value("a"), value("A")], vec![0, 1], &[]);
+        assert!(same.unwrap_err().contains("same key"));
+        let reserved = Facet::new("view", "View", Arity::One, vec![], vec![], &[]);
+        assert!(reserved.unwrap_err().contains("lower-case"));
+        let order = Facet::new("x", "X", Arity::One, vec![value("a")], vec![0, 0], &[]);
+        assert!(order.unwrap_err().contains("display order"));
+        // A decoded facet that does not fit the corpus is caught.
+        assert!(colours().check(4).unwrap_err().contains("4 documents"));
+    }
+}

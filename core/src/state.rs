@@ -1,0 +1,344 @@
+//! The viewer's state and its URL: one query string on one page, so deep
+//! links work on any static server under any subpath.
+//!
+//! A state is two parts that change for different reasons: the
+//! [`Selection`] (search, facet values, sort), which decides the results,
+//! and the [`Location`] (view, article, quotation), which decides what of
+//! them is on screen. The app keys its results on the selection alone, so
+//! opening an article does not filter again.
+//!
+//! Parsing validates against the bundle and names every bad value;
+//! serialising is canonical (defaults omitted, keys in a fixed order, facet
+//! values sorted by key), so the two round-trip. Facet keys come from the
+//! bundle's facet list: the codec knows no facet by name.
+
+extern crate alloc;
+use alloc::borrow::Cow;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::model::Bundle;
+
+/// Longest search text kept from a URL, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// A page of the viewer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum View {
+    /// Article cards.
+    #[default]
+    Articles,
+    /// The map and the country table.
+    Countries,
+    /// Every quotation of the results.
+    Quotes,
+}
+
+impl View {
+    /// Every view, in the order the tabs show them.
+    pub const ALL: [View; 3] = [View::Articles, View::Countries, View::Quotes];
+
+    /// The value of `view=` in the URL.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Articles => "articles",
+            View::Countries => "countries",
+            View::Quotes => "quotes",
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Articles => "Articles",
+            View::Countries => "Countries",
+            View::Quotes => "Quotes",
+        }
+    }
+}
+
+/// The order of the results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sort {
+    /// By date, newest first; undated last.
+    Newest,
+    /// By date, oldest first; undated last.
+    Oldest,
+    /// By title.
+    Title,
+    /// By search score (only with a search).
+    Relevance,
+}
+
+impl Sort {
+    /// Every sort, in the order the menu lists them.
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+
+    /// The value of `sort=` in the URL.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Title => "title",
+            Sort::Relevance => "relevance",
+        }
+    }
+
+    /// The menu's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Title => "Title",
+            Sort::Relevance => "Relevance",
+        }
+    }
+
+    /// The sort a URL value names.
+    pub fn parse(text: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == text)
+    }
+}
+
+/// What the reader chose: the search, the facet values and the order. The
+/// results depend on this and nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Selection {
+    /// The search text, as typed.
+    pub q: String,
+    /// Chosen `(facet, value)` pairs: facet indexes into the bundle's facet
+    /// list, value ids into that facet. Sorted and unique.
+    picks: Vec<(u32, u32)>,
+    /// The order of the results.
+    pub sort: Sort,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection { q: String::new(), picks: Vec::new(), sort: Sort::Newest }
+    }
+}
+
+impl Selection {
+    /// Relevance when searching, newest first otherwise.
+    pub fn default_sort(&self) -> Sort {
+        if self.q.trim().is_empty() {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        }
+    }
+
+    /// Whether a search or any facet value narrows the results.
+    pub fn is_filtered(&self) -> bool {
+        !self.q.trim().is_empty() || !self.picks.is_empty()
+    }
+
+    /// Every chosen `(facet, value)`, sorted.
+    pub fn picks(&self) -> &[(u32, u32)] {
+        &self.picks
+    }
+
+    /// The chosen values of one facet, by id.
+    pub fn picked(&self, facet: usize) -> impl Iterator<Item = u32> + '_ {
+        self.picks.iter().filter(move |(f, _)| *f as usize == facet).map(|&(_, v)| v)
+    }
+
+    /// Whether a value is chosen.
+    pub fn is_picked(&self, facet: usize, value: u32) -> bool {
+        self.picks.binary_search(&(facet as u32, value)).is_ok()
+    }
+
+    /// Chooses a value, or unchooses it if it was chosen.
+    pub fn toggle(&mut self, facet: usize, value: u32) {
+        match self.picks.binary_search(&(facet as u32, value)) {
+            Ok(i) => {
+                self.picks.remove(i);
+            }
+            Err(i) => self.picks.insert(i, (facet as u32, value)),
+        }
+    }
+
+    /// Chooses a value (no change if it is chosen).
+    pub fn pick(&mut self, facet: usize, value: u32) {
+        if let Err(i) = self.picks.binary_search(&(facet as u32, value)) {
+            self.picks.insert(i, (facet as u32, value));
+        }
+    }
+
+    /// Unchooses every value of one facet.
+    pub fn clear(&mut self, facet: usize) {
+        self.picks.retain(|(f, _)| *f as usize != facet);
+    }
+
+    /// Unchooses every value of every facet.
+    pub fn clear_picks(&mut self) {
+        self.picks.clear();
+    }
+
+    /// Relevance without a search becomes the default order: the one form
+    /// of each selection.
+    pub fn normalise(&mut self) {
+        if self.sort == Sort::Relevance && self.q.trim().is_empty() {
+            self.sort = Sort::Newest;
+        }
+    }
+}
+
+/// Where the reader is among the results: the view, and an open article
+/// with a highlighted quotation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// The page, when no article is open.
+    pub view: View,
+    /// The open article's index in the corpus.
+    pub doc: Option<u32>,
+    /// 1-based number of a quotation within `doc`.
+    pub quote: Option<u32>,
+}
+
+/// Everything a URL can say.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct State {
+    /// What decides the results.
+    pub selection: Selection,
+    /// What of them is on screen.
+    pub location: Location,
+}
+
+/// Characters written as they are: the unreserved ones of RFC 3986.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+impl State {
+    /// Drops a quotation without an article and relevance without a search:
+    /// the one form of each state.
+    pub fn normalise(&mut self) {
+        self.selection.normalise();
+        if self.location.doc.is_none() {
+            self.location.quote = None;
+        }
+    }
+
+    /// The canonical query string, with a leading `?`, or empty for the
+    /// default state. Facets come in the bundle's order, each one's values
+    /// sorted by key.
+    pub fn to_query(&self, bundle: &Bundle) -> String {
+        let (selection, location) = (&self.selection, &self.location);
+        let mut pairs: Vec<(&str, Cow<str>)> = Vec::new();
+        if !selection.q.is_empty() {
+            pairs.push(("q", Cow::Borrowed(selection.q.as_str())));
+        }
+        for (f, facet) in bundle.filter.facets().iter().enumerate() {
+            let mut keys: Vec<&str> =
+                selection.picked(f).filter_map(|v| facet.value(v)).map(|v| v.key.as_str()).collect();
+            keys.sort_unstable();
+            pairs.extend(keys.into_iter().map(|k| (facet.key(), Cow::Borrowed(k))));
+        }
+        if location.view != View::Articles {
+            pairs.push(("view", Cow::Borrowed(location.view.key())));
+        }
+        if let Some(doc) = location.doc.and_then(|d| bundle.corpus.documents.get(d as usize)) {
+            pairs.push(("doc", Cow::Borrowed(doc.slug.as_str())));
+            if let Some(quote) = location.quote {
+                pairs.push(("quote", Cow::Owned(quote.to_string())));
+            }
+        }
+        if selection.sort != selection.default_sort() {
+            pairs.push(("sort", Cow::Borrowed(selection.sort.key())));
+        }
+        let mut out = String::new();
+        for (i, (key, value)) in pairs.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(key);
+            out.push('=');
+            out.extend(utf8_percent_encode(value, QUERY_VALUE));
+        }
+        out
+    }
+
+    /// Parses a query string (with or without `?`) against the bundle. Bad
+    /// values are left out and named in the returned notices; nothing panics.
+    pub fn parse(query: &str, bundle: &Bundle) -> (State, Vec<String>) {
+        let mut state = State::default();
+        let mut notices = Vec::new();
+        let mut sort = None;
+        let facets = bundle.filter.facets();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
+            match key.as_ref() {
+                "q" => {
+                    let mut q: String = value.chars().take(MAX_QUERY_CHARS).collect();
+                    if q.len() < value.len() {
+                        notices.push(format!("The search text was cut to {MAX_QUERY_CHARS} characters."));
+                    }
+                    if !state.selection.q.is_empty() {
+                        q = format!("{} {q}", state.selection.q);
+                    }
+                    state.selection.q = q;
+                }
+                "view" => match View::ALL.into_iter().find(|v| v.key() == value) {
+                    Some(v) => state.location.view = v,
+                    None => notices.push(format!("Unknown view “{}” was ignored.", short(&value))),
+                },
+                "doc" => match bundle.corpus.document_by_slug(&value) {
+                    Some(d) => state.location.doc = Some(d),
+                    None => notices.push(format!("No article “{}” in this corpus.", short(&value))),
+                },
+                "quote" => match value.parse::<u32>() {
+                    Ok(n) if n >= 1 => state.location.quote = Some(n),
+                    _ => notices.push(format!("Quote “{}” is not a quote number and was ignored.", short(&value))),
+                },
+                "sort" => match Sort::parse(&value) {
+                    Some(s) => sort = Some(s),
+                    None => notices.push(format!("Unknown sort “{}” was ignored.", short(&value))),
+                },
+                other => match facets.iter().position(|f| f.key() == other) {
+                    Some(f) => {
+                        for v in values() {
+                            match facets[f].find(v) {
+                                Some(id) => state.selection.pick(f, id),
+                                None => notices.push(format!(
+                                    "{} “{}” is not in this corpus and was ignored.",
+                                    facets[f].label(),
+                                    short(v)
+                                )),
+                            }
+                        }
+                    }
+                    None => notices.push(format!("Unknown parameter “{}” was ignored.", short(other))),
+                },
+            }
+        }
+        // A quote number must exist in its document.
+        let location = &mut state.location;
+        if let (Some(n), Some(d)) = (location.quote, location.doc) {
+            let count = bundle.corpus.documents.get(d as usize).map_or(0, |d| d.quotes.len());
+            if n as usize > count {
+                notices.push(format!("Quote {n} does not exist in this article and was ignored."));
+                location.quote = None;
+            }
+        } else if location.quote.is_some() {
+            notices.push("A quote number needs an article (doc) and was ignored.".into());
+        }
+        let selection = &mut state.selection;
+        selection.sort = sort.unwrap_or_else(|| selection.default_sort());
+        if selection.sort == Sort::Relevance && selection.q.trim().is_empty() {
+            notices.push("Sorting by relevance needs a search; showing newest first.".into());
+        }
+        state.normalise();
+        (state, notices)
+    }
+}
+
+/// A bad value as shown in a notice: at most 40 characters.
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! The bundle the app embeds and the shards it fetches, from an analysed
+//! corpus: the search index, the facets, the orders and the map, all
+//! computed here so the browser does no such work.
+//!
+//! A corpus with at most `embed_limit` bytes of text is embedded whole. A
+//! larger one embeds document summaries (what cards and filters read) and
+//! keeps every whole document and chunk of word positions in static files
+//! under `data-<hash>/`, named by a hash of everything in them so a rebuilt
+//! corpus never meets a cached shard of an old one.
+
+use std::collections::BTreeSet;
+
+use orrery_core::filter::{Filter, Orders};
+use orrery_core::model::{Bundle, Corpus, Document, Quote, Shards, Span};
+
+/// Corpora with more text than this (in bytes) keep their texts and word
+/// positions in shards; smaller ones are embedded whole.
+pub const DEFAULT_EMBED_LIMIT: usize = 256 * 1024;
+
+/// The corpus with its search index, facets, orders, word positions and map,
+/// all in one bundle (nothing sharded).
+pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
+    corpus.index_slugs();
+    let fold = crate::fold::fold_table(corpus.documents.iter().flat_map(|d| [d.text.as_str(), d.title.as_str()]));
+    let (index, positions) = crate::index::build_index(&corpus.documents, fold);
+    let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
+    let map = crate::map::read_map(crate::map::MAP_TSV, &codes);
+    let filter = filter(&corpus)?;
+    Ok(Bundle { corpus, index, filter, map, positions, shards: None })
+}
+
+/// The corpus's facets and orders. A summary of each document (see
+/// [`summary`]) is enough for them.
+pub fn filter(corpus: &Corpus) -> Result<Filter, String> {
+    Filter::new(crate::facets::build(corpus)?, orders(&corpus.documents))
+}
+
+/// The fixed orders: by date both ways (undated last, ties in file order)
+/// and by title.
+fn orders(documents: &[Document]) -> Orders {
+    let all: Vec<u32> = (0..documents.len() as u32).collect();
+    let by_date = |newest_first: bool| {
+        let mut order = all.clone();
+        order.sort_by(|&a, &b| match (documents[a as usize].date, documents[b as usize].date) {
+            (Some(x), Some(y)) => if newest_first { y.cmp(&x) } else { x.cmp(&y) }.then(a.cmp(&b)),
+            (x, y) => y.is_some().cmp(&x.is_some()).then(a.cmp(&b)),
+        });
+        order
+    };
+    let titles: Vec<String> = documents.iter().map(|d| d.title.to_lowercase()).collect();
+    let mut title = all.clone();
+    title.sort_by(|&a, &b| titles[a as usize].cmp(&titles[b as usize]).then(a.cmp(&b)));
+    Orders { newest: by_date(true), oldest: by_date(false), title }
+}
+
+/// What a build writes: the bundle the app embeds, and the files to put
+/// next to it (none when everything is embedded).
+pub struct Site {
+    /// Postcard bytes of the [`Bundle`].
+    pub bundle: Vec<u8>,
+    /// Paths relative to the page, and their contents.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Bundles a corpus for the app: whole when its text is at most `embed_limit`
+/// bytes; otherwise document summaries and the index are embedded, and every
+/// document and chunk of word positions becomes a shard, fetched when a
+/// document opens or a phrase needs it.
+pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
+    let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let mut bundle = bundle(corpus)?;
+    if text <= embed_limit {
+        return Ok(Site { bundle: serialise(&bundle), files: Vec::new() });
+    }
+    let documents: Vec<Vec<u8>> = bundle.corpus.documents.iter().map(serialise).collect();
+    let chunks: Vec<Vec<u8>> = bundle.positions.iter().map(serialise).collect();
+    bundle.corpus.documents = bundle.corpus.documents.iter().map(summary).collect();
+    bundle.positions = Vec::new();
+    // The folder is named by a hash of everything in it and of the bundle.
+    let mut hash = Fnv::default();
+    for bytes in documents.iter().chain(&chunks) {
+        hash.write(bytes);
+    }
+    hash.write(&serialise(&bundle));
+    let shards = Shards { dir: format!("data-{:016x}", hash.0) };
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    for (i, bytes) in documents.into_iter().enumerate() {
+        out.push((shards.document_path(i), bytes));
+    }
+    for (k, bytes) in chunks.into_iter().enumerate() {
+        out.push((shards.positions_path(k), bytes));
+    }
+    bundle.shards = Some(shards);
+    Ok(Site { bundle: serialise(&bundle), files: out })
+}
+
+/// What the app embeds of a document whose text is in a shard: everything
+/// the cards, facets and filters read, without the text and the spans into
+/// it (and the file name, which the app never shows). Quotations keep only
+/// their speakers, which the filters need.
+pub fn summary(doc: &Document) -> Document {
+    Document {
+        file: String::new(),
+        header: Vec::new(),
+        dateline: None,
+        paragraphs: Vec::new(),
+        credits: Vec::new(),
+        boilerplate: Vec::new(),
+        mentions: Vec::new(),
+        quotes: doc.quotes.iter().map(|q| Quote { span: Span::default(), parts: Vec::new(), speaker: q.speaker }).collect(),
+        event_dates: Vec::new(),
+        text: String::new(),
+        ..doc.clone()
+    }
+}
+
+/// Postcard bytes: the format the app decodes.
+pub fn serialise<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("the model has no types postcard cannot write")
+}
+
+/// FNV-1a, 64 bits: a stable name for a shard folder, not a security hash.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The analysis, once per build. Trunk's `pre_build` hook (`cargo xtask
+//! bundle`) analyses the corpus folder and writes the bundle and the shards
+//! into `target/orrery/` (or `ORRERY_BUNDLE_DIR`); `build.rs` only embeds
+//! the bundle file, and the `post_build` hook (`cargo xtask shards`) copies
+//! the shards into Trunk's output. Cargo gives `build.rs` no way to reach
+//! Trunk's output, and Trunk gives its hooks no way to pass a file to
+//! `build.rs`, hence the fixed folder between them.
+//!
+//! Trunk reruns the hook on every rebuild (`cargo xtask serve` watches the
+//! corpus), and the bundle file is rewritten only when its bytes change, so
+//! an unchanged corpus does not make Cargo recompile the app.
+
+use std::path::{Path, PathBuf};
+
+use corpus::bundle::{site, DEFAULT_EMBED_LIMIT};
+
+use crate::cmd::root;
+
+/// Where the bundle and the shards wait between the hooks and `build.rs`.
+pub fn bundle_dir() -> PathBuf {
+    std::env::var_os("ORRERY_BUNDLE_DIR").map_or_else(|| root().join("target/orrery"), PathBuf::from)
+}
+
+/// The embed limit from the variable's value, if it is set.
+pub fn parse_embed_limit(value: Option<&str>) -> Result<usize, String> {
+    match value {
+        None => Ok(DEFAULT_EMBED_LIMIT),
+        Some(v) => v.trim().parse().map_err(|_| format!("ORRERY_EMBED_LIMIT must be a number of bytes, not {v:?}")),
+    }
+}
+
+/// Analyses `corpus` once and writes `bundle.bin` and `shards/` into
+/// [`bundle_dir`].
+pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
+    let analysis =
+        corpus::analyse::analyse_folder(corpus).map_err(|errors| corpus::read::describe_errors(corpus, &errors))?;
+    for warning in &analysis.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let site = site(analysis.corpus, embed_limit)?;
+    let dir = bundle_dir();
+    let shards = dir.join("shards");
+    let _ = std::fs::remove_dir_all(&shards);
+    std::fs::create_dir_all(&shards).map_err(|e| format!("cannot create {}: {e}", shards.display()))?;
+    let bundle = dir.join("bundle.bin");
+    // Unchanged bytes keep the file's time, so Cargo does not rebuild the app.
+    if std::fs::read(&bundle).ok().as_deref() != Some(site.bundle.as_slice()) {
+        std::fs::write(&bundle, &site.bundle).map_err(|e| format!("cannot write {}: {e}", bundle.display()))?;
+    }
+    for (path, contents) in &site.files {
+        let target = shards.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&target, contents).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    }
+    let bytes: usize = site.files.iter().map(|(_, b)| b.len()).sum();
+    eprintln!(
+        "xtask bundle: {} ({} KB){}",
+        corpus.display(),
+        site.bundle.len() / 1024,
+        if site.files.is_empty() { String::new() } else { format!(", {} shards, {:.1} MB", site.files.len(), bytes as f64 / 1e6) }
+    );
+    Ok(())
+}
+
+/// Trunk's `pre_build` hook: the corpus is `CORPUS_DIR` (default `seeds`),
+/// the limit `ORRERY_EMBED_LIMIT`.
+pub fn hook() -> Result<(), String> {
+    let corpus = root().join(std::env::var_os("CORPUS_DIR").unwrap_or_else(|| "seeds".into()));
+    let limit = parse_embed_limit(std::env::var("ORRERY_EMBED_LIMIT").ok().as_deref())?;
+    prepare(&corpus, limit)
+}
+
+/// Trunk's `post_build` hook: copies the shards of the last `prepare` into
+/// Trunk's staging folder.
+pub fn copy_shards() -> Result<(), String> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("xtask shards runs as Trunk's post_build hook, which sets TRUNK_STAGING_DIR")?;
+    copy_tree(&bundle_dir().join("shards"), &staging)
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            std::fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+            copy_tree(&source, &target)?;
+        } else {
+            std::fs::copy(&source, &target).map_err(|e| format!("cannot copy {}: {e}", source.display()))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embed_limit_is_a_number_of_bytes_or_an_error_naming_the_value() {
+        assert_eq!(parse_embed_limit(None), Ok(DEFAULT_EMBED_LIMIT));
+        assert_eq!(parse_embed_limit(Some(" 0 ")), Ok(0));
+        let error = parse_embed_limit(Some("1MB")).unwrap_err();
+        assert!(error.contains("ORRERY_EMBED_LIMIT") && error.contains("\"1MB\""), "{error}");
+    }
+}
