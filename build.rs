@@ -23,7 +23,10 @@ fn main() {
         None => panic!("the bundle path {bundle:?} has control characters or is not UTF-8; set ORRERY_BUNDLE_DIR to another folder"),
     }
     let bytes = std::fs::read(&bundle).unwrap_or_else(|_| {
-        println!("cargo:warning=no corpus bundle at {}: run `cargo xtask bundle` (build, serve and test do it first)", shown.unwrap_or(""));
+        println!(
+            "cargo:warning=no corpus bundle at {}: run `cargo xtask bundle` (build, serve and test do it first)",
+            shown.unwrap_or("")
+        );
         Vec::new()
     });
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

@@ -9,10 +9,10 @@
 
 use std::cell::RefCell;
 
-use orrery_core::search::{PositionChunk, Positions};
-use orrery_core::Document;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use orrery_core::search::{PositionChunk, Positions};
+use orrery_core::Document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -108,7 +108,8 @@ where
                         Ok(value) => State::Ready(&*Box::leak(Box::new(value))),
                         Err(e) => State::Failed(format!("could not load {e}")),
                     };
-                    let previous = STORE.with(|s| std::mem::replace(&mut Holds::<T>::list(&mut *s.borrow_mut())[i], done));
+                    let previous =
+                        STORE.with(|s| std::mem::replace(&mut Holds::<T>::list(&mut *s.borrow_mut())[i], done));
                     if let State::Loading(trigger) = previous {
                         trigger.notify();
                     }

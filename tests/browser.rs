@@ -2,9 +2,9 @@
 //! (wasm-bindgen-test-runner with ChromeDriver).
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
 use orrery::app::App;
 use orrery::data::corpus;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

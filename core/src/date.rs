@@ -7,8 +7,18 @@ use serde::{Deserialize, Serialize};
 
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A date known to the year, the month or the day. `month` and `day` are 0
@@ -129,7 +139,9 @@ mod tests {
 
     #[test]
     fn rejects_malformed_and_impossible_dates() {
-        for text in ["", "22", "2022-4", "2022-13", "2023-02-29", "2022-04-31", "2022-05-04-01", "abcd", "2022-", "0000"] {
+        for text in
+            ["", "22", "2022-4", "2022-13", "2023-02-29", "2022-04-31", "2022-05-04-01", "abcd", "2022-", "0000"]
+        {
             assert_eq!(Date::parse_iso(text), None, "{text}");
         }
     }

@@ -262,7 +262,8 @@ mod tests {
 
     #[test]
     fn broken_facets_are_named_errors() {
-        let one = |docs: &[DocValues]| Facet::new("year", "Year", Arity::One, vec![value("a"), value("b")], vec![0, 1], docs);
+        let one =
+            |docs: &[DocValues]| Facet::new("year", "Year", Arity::One, vec![value("a"), value("b")], vec![0, 1], docs);
         assert!(one(&[vec![(0, 1), (1, 1)]]).unwrap_err().contains("one-value"));
         assert!(one(&[vec![(7, 1)]]).unwrap_err().contains("bad or repeated"));
         let same = Facet::new("x", "X", Arity::One, vec![value("a"), value("A")], vec![0, 1], &[]);

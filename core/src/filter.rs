@@ -83,7 +83,9 @@ impl Filter {
                 return Err(format!("two facets have the key {:?}", facet.key()));
             }
         }
-        for (name, order) in [("newest", &self.orders.newest), ("oldest", &self.orders.oldest), ("title", &self.orders.title)] {
+        for (name, order) in
+            [("newest", &self.orders.newest), ("oldest", &self.orders.oldest), ("title", &self.orders.title)]
+        {
             let mut seen = vec![false; documents];
             let ok = order.len() == documents
                 && order.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !core::mem::replace(s, true)));

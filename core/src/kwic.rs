@@ -52,7 +52,9 @@ pub fn mention_lines(doc: &Document, code: &str, radius: usize) -> Vec<Line> {
                     break;
                 }
             }
-            if matches!(c, '.' | '!' | '?') && after[i + 1..].starts_with([' ', '\n']) || after.len() == i + c.len_utf8() {
+            if matches!(c, '.' | '!' | '?') && after[i + 1..].starts_with([' ', '\n'])
+                || after.len() == i + c.len_utf8()
+            {
                 break;
             }
         }
@@ -84,7 +86,11 @@ mod tests {
             paragraphs: alloc::vec![Span::new(0, text.len())],
             credits: Vec::new(),
             boilerplate: Vec::new(),
-            mentions: alloc::vec![Mention { code: "PK".into(), kind: MentionKind::Name, span: Span::new(start, start + mention.len()) }],
+            mentions: alloc::vec![Mention {
+                code: "PK".into(),
+                kind: MentionKind::Name,
+                span: Span::new(start, start + mention.len())
+            }],
             countries: Vec::new(),
             quotes: Vec::new(),
             event_dates: Vec::new(),

@@ -44,7 +44,10 @@ mod tests {
     #[test]
     fn pieces_cover_the_outer_span_in_order() {
         let got = segments(s(0, 20), &[s(12, 15), s(2, 5)]);
-        assert_eq!(got, [(s(0, 2), None), (s(2, 5), Some(1)), (s(5, 12), None), (s(12, 15), Some(0)), (s(15, 20), None)]);
+        assert_eq!(
+            got,
+            [(s(0, 2), None), (s(2, 5), Some(1)), (s(5, 12), None), (s(12, 15), Some(0)), (s(15, 20), None)]
+        );
     }
 
     #[test]

@@ -328,7 +328,9 @@ impl Bundle {
         let speakers = self.corpus.speakers.len() as u32;
         let sources = self.corpus.sources.len() as u32;
         for doc in &self.corpus.documents {
-            if doc.quotes.iter().filter_map(|q| q.speaker).any(|s| s >= speakers) || doc.source.is_some_and(|s| s >= sources) {
+            if doc.quotes.iter().filter_map(|q| q.speaker).any(|s| s >= speakers)
+                || doc.source.is_some_and(|s| s >= sources)
+            {
                 return Err(alloc::format!("article {} names a speaker or source the bundle lacks", doc.slug));
             }
         }

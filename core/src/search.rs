@@ -235,10 +235,13 @@ impl SearchQuery {
                 continue;
             }
             for raw in chunk.split_whitespace() {
-                let parts: Vec<String> = tokens(table, raw, Span::new(0, raw.len())).into_iter().map(|t| t.text).collect();
+                let parts: Vec<String> =
+                    tokens(table, raw, Span::new(0, raw.len())).into_iter().map(|t| t.text).collect();
                 match parts.len() {
                     0 => {}
-                    1 => clauses.push(Clause::Word { text: parts.into_iter().next().unwrap_or_default(), prefix: false }),
+                    1 => {
+                        clauses.push(Clause::Word { text: parts.into_iter().next().unwrap_or_default(), prefix: false })
+                    }
                     _ => clauses.push(Clause::Phrase(parts)),
                 }
             }
@@ -255,7 +258,11 @@ impl SearchQuery {
 
     /// Whether a folded token matches a word clause.
     fn word_matches(word: &str, prefix: bool, token: &str) -> bool {
-        if prefix { token.starts_with(word) } else { token == word }
+        if prefix {
+            token.starts_with(word)
+        } else {
+            token == word
+        }
     }
 
     /// The spans in `text[span]` that match the query, for highlighting.
@@ -358,7 +365,8 @@ impl SearchIndex {
                     for &(doc, tf) in postings {
                         let d = doc as usize;
                         let tf = tf as f32;
-                        let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * self.lengths[d] as f32 / average.max(1.0)));
+                        let norm =
+                            tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * self.lengths[d] as f32 / average.max(1.0)));
                         clause_scores[d] += idf * norm;
                         matched[d] = true;
                     }
@@ -401,17 +409,23 @@ impl SearchIndex {
         let posting = self.postings.get(term)?.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
         let chunk = positions.chunk(self.chunk_of(term))?;
         let gaps = chunk.gaps.get(term.checked_sub(chunk.first_term as usize)?)?.get(posting)?;
-        Some(gaps.iter().scan(0u32, |at, &gap| {
-            *at += gap;
-            Some(*at)
-        }).collect())
+        Some(
+            gaps.iter()
+                .scan(0u32, |at, &gap| {
+                    *at += gap;
+                    Some(*at)
+                })
+                .collect(),
+        )
     }
 
     /// Whether the terms stand one after another somewhere in the document.
     fn has_phrase(&self, positions: &(impl Positions + ?Sized), doc: u32, terms: &[usize]) -> bool {
         let lists: Option<Vec<Vec<u32>>> = terms.iter().map(|&t| self.positions_in(positions, t, doc)).collect();
         let Some(lists) = lists.filter(|l| !l.is_empty()) else { return false };
-        lists[0].iter().any(|&p| lists.iter().enumerate().skip(1).all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok()))
+        lists[0]
+            .iter()
+            .any(|&p| lists.iter().enumerate().skip(1).all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok()))
     }
 }
 

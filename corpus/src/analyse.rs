@@ -53,7 +53,8 @@ pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) 
         fill_previews(&mut doc);
         corpus.documents.push(doc);
     }
-    let codes: BTreeSet<&str> = corpus.documents.iter().flat_map(|d| d.countries.iter().map(|c| c.code.as_str())).collect();
+    let codes: BTreeSet<&str> =
+        corpus.documents.iter().flat_map(|d| d.countries.iter().map(|c| c.code.as_str())).collect();
     let g = gazetteer();
     corpus.countries = codes.iter().filter_map(|code| g.countries.get(*code).cloned()).collect();
     corpus.speakers = speakers;
@@ -79,7 +80,8 @@ pub fn lede_span(doc: &Document) -> Option<Span> {
 /// so that cards need no text.
 fn fill_previews(doc: &mut Document) {
     doc.lede = lede_span(doc).map(|s| truncate(doc.slice(s).trim_start(), LEDE_CHARS)).unwrap_or_default();
-    doc.quote_preview = doc.quotes.first().map(|q| truncate(&doc.quote_text(q), QUOTE_PREVIEW_CHARS)).unwrap_or_default();
+    doc.quote_preview =
+        doc.quotes.first().map(|q| truncate(&doc.quote_text(q), QUOTE_PREVIEW_CHARS)).unwrap_or_default();
 }
 
 /// At most `max` characters, cut at a word with an ellipsis.
@@ -181,8 +183,10 @@ fn speaker_table(analysed: &[Analysed]) -> Vec<Speaker> {
             *counts.entry(name).or_default() += 1;
         }
     }
-    let mut speakers: Vec<Speaker> =
-        counts.into_iter().map(|(name, quotes)| Speaker { name: name.to_owned(), slug: String::new(), quotes }).collect();
+    let mut speakers: Vec<Speaker> = counts
+        .into_iter()
+        .map(|(name, quotes)| Speaker { name: name.to_owned(), slug: String::new(), quotes })
+        .collect();
     speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
     let slugs = unique_slugs(speakers.iter().map(|s| s.name.as_str()), "speaker");
     for (speaker, slug) in speakers.iter_mut().zip(slugs) {
@@ -205,7 +209,11 @@ fn assign_slugs(files: &[SourceFile], documents: &mut [Document]) -> Result<(), 
         .iter()
         .map(|d| {
             let slug = slugify(&d.title);
-            if slug.is_empty() { slugify(d.file.trim_end_matches(".txt")) } else { slug }
+            if slug.is_empty() {
+                slugify(d.file.trim_end_matches(".txt"))
+            } else {
+                slug
+            }
         })
         .collect();
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
@@ -218,7 +226,8 @@ fn assign_slugs(files: &[SourceFile], documents: &mut [Document]) -> Result<(), 
         let mut slug = base[i].clone();
         if count[base[i].as_str()] > 1 || slug.is_empty() {
             let stem = slugify(doc.file.trim_end_matches(".txt"));
-            slug = [slug.as_str(), stem.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("-");
+            slug =
+                [slug.as_str(), stem.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("-");
         }
         if slug.is_empty() {
             errors.push(CorpusError::new(&files[i].path, "neither the title nor the file name gives a URL slug"));
@@ -232,5 +241,9 @@ fn assign_slugs(files: &[SourceFile], documents: &mut [Document]) -> Result<(), 
         }
         doc.slug = slug;
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }

@@ -107,7 +107,11 @@ pub fn summary(doc: &Document) -> Document {
         credits: Vec::new(),
         boilerplate: Vec::new(),
         mentions: Vec::new(),
-        quotes: doc.quotes.iter().map(|q| Quote { span: Span::default(), parts: Vec::new(), speaker: q.speaker }).collect(),
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| Quote { span: Span::default(), parts: Vec::new(), speaker: q.speaker })
+            .collect(),
         event_dates: Vec::new(),
         text: String::new(),
         ..doc.clone()

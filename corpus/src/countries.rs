@@ -78,17 +78,63 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Words that may stand capitalised before a place at the start of a sentence.
 const FUNCTION_WORDS: [&str; 22] = [
-    "in", "on", "at", "from", "to", "and", "or", "of", "for", "with", "by", "about", "across", "into", "near",
-    "the", "visit", "visits", "toward", "towards", "between", "neighbouring",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "and",
+    "or",
+    "of",
+    "for",
+    "with",
+    "by",
+    "about",
+    "across",
+    "into",
+    "near",
+    "the",
+    "visit",
+    "visits",
+    "toward",
+    "towards",
+    "between",
+    "neighbouring",
 ];
 
 const FOOD_WORDS: [&str; 20] = [
-    "sandwich", "sandwiches", "dinner", "dinners", "meat", "breast", "breasts", "leg", "legs", "farm", "farms",
-    "farmer", "farmers", "roast", "stuffing", "burger", "burgers", "bacon", "slices", "gravy",
+    "sandwich",
+    "sandwiches",
+    "dinner",
+    "dinners",
+    "meat",
+    "breast",
+    "breasts",
+    "leg",
+    "legs",
+    "farm",
+    "farms",
+    "farmer",
+    "farmers",
+    "roast",
+    "stuffing",
+    "burger",
+    "burgers",
+    "bacon",
+    "slices",
+    "gravy",
 ];
 
-const US_STATE_CUES: [&str; 8] =
-    ["Atlanta", "Savannah", "U.S. state", "US state", "state of Georgia", "Georgia state", "Peach State", "Georgia, U.S"];
+const US_STATE_CUES: [&str; 8] = [
+    "Atlanta",
+    "Savannah",
+    "U.S. state",
+    "US state",
+    "state of Georgia",
+    "Georgia state",
+    "Peach State",
+    "Georgia, U.S",
+];
 
 /// Whether an ambiguous word at `text[start..end]` counts as its country.
 fn allows(rule: Rule, text: &str, start: usize, end: usize) -> bool {
@@ -198,7 +244,9 @@ mod tests {
 
     #[test]
     fn words_inside_other_words_do_not_match() {
-        assert!(codes("Chinatown, Indiana, Francesca and Romanians").iter().all(|c| c != "CN" && c != "IN" && c != "FR" && c != "OM"));
+        assert!(codes("Chinatown, Indiana, Francesca and Romanians")
+            .iter()
+            .all(|c| c != "CN" && c != "IN" && c != "FR" && c != "OM"));
         assert_eq!(codes("Romanians"), ["RO"]);
     }
 

@@ -91,7 +91,10 @@ mod tests {
         assert_eq!(dates("date 2022-05-04 Title"), ["2022-05-04"]);
         assert_eq!(dates("updatetime:2022-04-19 12:44:34   Views:0"), ["2022-04-19"]);
         assert_eq!(dates("Xinhua) 08:44, November 22, 2022"), ["2022-11-22"]);
-        assert_eq!(dates("on Nov. 22, 2022 and 22 November 2022 and Sept. 16, 2021"), ["2022-11-22", "2022-11-22", "2021-09-16"]);
+        assert_eq!(
+            dates("on Nov. 22, 2022 and 22 November 2022 and Sept. 16, 2021"),
+            ["2022-11-22", "2022-11-22", "2021-09-16"]
+        );
         assert_eq!(dates("in June 2017, then 3rd March 2020"), ["2017-06", "2020-03-03"]);
     }
 

@@ -70,7 +70,9 @@ fn display_order(values: &[FacetValue], documents: &[DocValues], order: Order) -
             counts[v as usize] += 1;
         }
         let label = |v: u32| values[v as usize].label.to_lowercase();
-        ids.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then_with(|| label(a).cmp(&label(b))).then(a.cmp(&b)));
+        ids.sort_by(|&a, &b| {
+            counts[b as usize].cmp(&counts[a as usize]).then_with(|| label(a).cmp(&label(b))).then(a.cmp(&b))
+        });
     }
     ids
 }
@@ -137,14 +139,18 @@ fn speakers(corpus: &Corpus) -> Extracted {
 /// The dateline's place ("Beijing"), slugged for the URL.
 fn places(corpus: &Corpus) -> Extracted {
     let names: Vec<&str> = {
-        let set: std::collections::BTreeSet<&str> = corpus.documents.iter().filter_map(|d| d.place.as_deref()).collect();
+        let set: std::collections::BTreeSet<&str> =
+            corpus.documents.iter().filter_map(|d| d.place.as_deref()).collect();
         set.into_iter().collect()
     };
     let slugs = unique_slugs(names.iter().copied(), "place");
     let ids: BTreeMap<&str, u32> = names.iter().enumerate().map(|(i, n)| (*n, i as u32)).collect();
     let values =
         names.iter().zip(slugs).map(|(name, slug)| FacetValue { key: slug, label: (*name).to_owned() }).collect();
-    let documents =
-        corpus.documents.iter().map(|d| d.place.as_deref().and_then(|p| ids.get(p)).map(|&i| (i, 1)).into_iter().collect()).collect();
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| d.place.as_deref().and_then(|p| ids.get(p)).map(|&i| (i, 1)).into_iter().collect())
+        .collect();
     (values, documents)
 }

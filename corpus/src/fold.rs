@@ -15,9 +15,22 @@ pub fn base_letter(c: char) -> String {
     // Letters that carry their "accent" in the base form and so have no
     // canonical decomposition.
     let special = match c {
-        'ø' => "o", 'Ø' => "O", 'ł' => "l", 'Ł' => "L", 'đ' => "d", 'Đ' => "D",
-        'æ' => "ae", 'Æ' => "AE", 'œ' => "oe", 'Œ' => "OE", 'ß' => "ss",
-        'ı' => "i", 'þ' => "th", 'Þ' => "TH", 'ð' => "d", 'Ð' => "D",
+        'ø' => "o",
+        'Ø' => "O",
+        'ł' => "l",
+        'Ł' => "L",
+        'đ' => "d",
+        'Đ' => "D",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ß' => "ss",
+        'ı' => "i",
+        'þ' => "th",
+        'Þ' => "TH",
+        'ð' => "d",
+        'Ð' => "D",
         _ => "",
     };
     if !special.is_empty() {
@@ -39,9 +52,7 @@ pub fn fold_char(c: char) -> String {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => {
             "'".to_string()
         }
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => {
-            "\"".to_string()
-        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => "\"".to_string(),
         _ => base_letter(c).chars().flat_map(char::to_lowercase).collect(),
     }
 }

@@ -27,7 +27,11 @@ pub enum Rule {
 /// What a pattern in the automaton stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
-    Country { code: String, kind: MentionKind, rule: Option<Rule> },
+    Country {
+        code: String,
+        kind: MentionKind,
+        rule: Option<Rule>,
+    },
     /// A region, organisation or phrase that hides the countries inside it.
     Block,
 }
@@ -106,7 +110,10 @@ pub fn build(generated: &str, supplement: &str) -> Gazetteer {
                     "us-state" => Rule::UsState,
                     _ => Rule::Food,
                 };
-                terms.insert(term.to_string(), Entry::Country { code: code.to_string(), kind: MentionKind::Name, rule: Some(rule) });
+                terms.insert(
+                    term.to_string(),
+                    Entry::Country { code: code.to_string(), kind: MentionKind::Name, rule: Some(rule) },
+                );
             }
             ["R", _, _, term] => removed.push(term.to_string()),
             ["X", _, _, term] => {
@@ -156,7 +163,9 @@ mod tests {
             }
             let fields: Vec<&str> = line.split('\t').collect();
             let ok = match fields.as_slice() {
-                ["C", code, numeric, ..] if fields.len() == 8 => code.len() == 2 && (numeric.is_empty() || numeric.parse::<u16>().is_ok()),
+                ["C", code, numeric, ..] if fields.len() == 8 => {
+                    code.len() == 2 && (numeric.is_empty() || numeric.parse::<u16>().is_ok())
+                }
                 ["T", code, kind, term] => code.len() == 2 && kind_of(kind).is_some() && !term.is_empty(),
                 ["A", code, rule, _] => code.len() == 2 && ["person", "us-state", "food"].contains(rule),
                 ["R", _, _, term] => GENERATED.lines().any(|l| l.ends_with(&format!("\t{term}"))),

@@ -13,7 +13,9 @@ pub fn read_map(tsv: &str, wanted: &std::collections::BTreeSet<&str>) -> orrery_
                 map.width = width.parse().unwrap_or(1000);
                 map.height = height.parse().unwrap_or(500);
             }
-            ["S", code, path] => map.shapes.push(orrery_core::model::MapShape { code: code.to_string(), path: path.to_string() }),
+            ["S", code, path] => {
+                map.shapes.push(orrery_core::model::MapShape { code: code.to_string(), path: path.to_string() })
+            }
             ["D", code, x, y] if wanted.contains(code) => map.dots.push(orrery_core::model::MapDot {
                 code: code.to_string(),
                 x: x.parse().unwrap_or(0),
@@ -71,5 +73,4 @@ mod tests {
         assert_eq!(map.dots.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["SG"]);
         assert_eq!((map.width, map.height), (1000, 487));
     }
-
 }

@@ -41,7 +41,11 @@ pub fn read_metadata(dir: &Path, files: &[String]) -> Result<BTreeMap<String, Cu
     parse_metadata(&path, &text, files)
 }
 
-pub fn parse_metadata(path: &Path, text: &str, files: &[String]) -> Result<BTreeMap<String, Curated>, Vec<CorpusError>> {
+pub fn parse_metadata(
+    path: &Path,
+    text: &str,
+    files: &[String],
+) -> Result<BTreeMap<String, Curated>, Vec<CorpusError>> {
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         let line = e.span().map(|span| line_of(text, span.start));
         let message = format!("is not valid TOML: {}", e.message());
@@ -87,10 +91,9 @@ pub fn parse_metadata(path: &Path, text: &str, files: &[String]) -> Result<BTree
                 },
                 "source" => curated.source = Some(string).filter(|s| !s.is_empty()),
                 "url" => curated.url = Some(string).filter(|s| !s.is_empty()),
-                _ => errors.push(at(format!(
-                    "[\"{file}\"] has unknown key \"{key}\" (known keys: {})",
-                    KEYS.join(", ")
-                ))),
+                _ => {
+                    errors.push(at(format!("[\"{file}\"] has unknown key \"{key}\" (known keys: {})", KEYS.join(", "))))
+                }
             }
         }
         out.insert(file.clone(), curated);

@@ -36,7 +36,9 @@ fn is_opening_context(c: Option<char>) -> bool {
 }
 
 fn is_closing_context(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/'))
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/')
+    })
 }
 
 /// The role of the double quote mark `c` given its neighbours.
@@ -137,7 +139,13 @@ pub fn pair_quotes(text: &str, paragraphs: &[Span]) -> Vec<Pairing> {
 fn finish(out: &mut Vec<Pairing>, q: Open, end: usize, last: usize, closed: bool) {
     let parts: Vec<Span> = q.parts.into_iter().filter(|p| !p.is_empty()).collect();
     if !parts.is_empty() {
-        out.push(Pairing { span: Span::new(q.start, end), parts, first_paragraph: q.first, last_paragraph: last, closed });
+        out.push(Pairing {
+            span: Span::new(q.start, end),
+            parts,
+            first_paragraph: q.first,
+            last_paragraph: last,
+            closed,
+        });
     }
 }
 
@@ -155,7 +163,10 @@ mod tests {
 
     #[test]
     fn straight_and_curly_quotes_pair() {
-        assert_eq!(quoted("He said \"Yes, fine.\" and “No.”"), [(vec!["Yes, fine.".into()], true), (vec!["No.".into()], true)]);
+        assert_eq!(
+            quoted("He said \"Yes, fine.\" and “No.”"),
+            [(vec!["Yes, fine.".into()], true), (vec!["No.".into()], true)]
+        );
     }
 
     #[test]

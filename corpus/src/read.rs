@@ -66,8 +66,8 @@ pub struct SourceFile {
 /// Other entries are reported as warnings (except `corpus.toml` and hidden files)
 /// so that nothing is skipped silently.
 pub fn list_text_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), CorpusError> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| CorpusError::new(dir, format!("cannot read the corpus folder: {e}")))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| CorpusError::new(dir, format!("cannot read the corpus folder: {e}")))?;
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     for entry in entries {
@@ -164,7 +164,10 @@ mod tests {
     fn error_descriptions_name_every_file_and_count_them() {
         let errors = vec![CorpusError::new("c/a.txt", "empty"), CorpusError::new("c/b.txt", "NUL").at_line(3)];
         let text = describe_errors(Path::new("c"), &errors);
-        assert_eq!(text, "error: c/a.txt: empty\nerror: c/b.txt:3: NUL\nthe corpus in c has 2 error(s); fix them and try again");
+        assert_eq!(
+            text,
+            "error: c/a.txt: empty\nerror: c/b.txt:3: NUL\nthe corpus in c has 2 error(s); fix them and try again"
+        );
     }
 
     #[test]

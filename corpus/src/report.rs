@@ -85,7 +85,8 @@ pub fn to_value(corpus: &Corpus) -> Value {
         eprintln!("corpus: the facets could not be built: {e}");
         Vec::new()
     });
-    let documents: Vec<Value> = corpus.documents.iter().enumerate().map(|(i, d)| document(corpus, &facets, i, d)).collect();
+    let documents: Vec<Value> =
+        corpus.documents.iter().enumerate().map(|(i, d)| document(corpus, &facets, i, d)).collect();
     let speakers: Vec<Value> =
         corpus.speakers.iter().map(|s| json!({ "name": s.name, "slug": s.slug, "quotes": s.quotes })).collect();
     let sources: Vec<Value> = corpus.sources.iter().map(|s| json!({ "name": s.name, "slug": s.slug })).collect();

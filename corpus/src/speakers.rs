@@ -29,14 +29,19 @@ fn cached(cell: &'static OnceLock<Regex>, build: impl FnOnce() -> String) -> &'s
 /// The subject of a speech verb: a pronoun, a role, or a name with optional
 /// titles and lowercase role words in between ("Foreign Ministry spokesperson Wang Wenbin").
 fn who() -> String {
-    format!(r"(?P<who>\b(?:he|she|they|He|She|They|I|we|We)\b|(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES}))")
+    format!(
+        r"(?P<who>\b(?:he|she|they|He|She|They|I|we|We)\b|(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES}))"
+    )
 }
 
 /// A cue right after the closing mark: `, Wang said` / `said Niklas Hedman,`.
 fn cue_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     cached(&RE, || {
-        format!(r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))", who = who())
+        format!(
+            r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
+            who = who()
+        )
     })
 }
 
@@ -44,7 +49,10 @@ fn cue_after() -> &'static Regex {
 fn cue_before() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     cached(&RE, || {
-        format!(r"(?:{who}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{VERBS})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$", who = who())
+        format!(
+            r"(?:{who}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{VERBS})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$",
+            who = who()
+        )
     })
 }
 
@@ -64,23 +72,148 @@ fn title_cue() -> &'static Regex {
 
 /// Titles, honorifics and function words stripped from the front of a name.
 const TITLE_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "and", "but", "as", "president", "vice-president", "vice", "premier", "vice-premier",
-    "prime", "minister", "foreign", "ministry", "defence", "defense", "ambassador", "secretary", "general",
-    "secretary-general", "director", "director-general", "deputy", "acting", "chairman", "chairwoman", "chair", "chief",
-    "executive", "spokesperson", "spokesman", "spokeswoman", "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "sir",
-    "dame", "king", "queen", "prince", "princess", "senator", "sen.", "rep.", "representative", "governor", "gov.",
-    "mayor", "head", "commander", "admiral", "gen.", "col.", "lt.", "captain", "capt.", "pope", "chancellor",
-    "permanent", "state", "councilor", "councillor", "astronaut", "party", "fm", "un", "envoy", "official", "officials",
-    "former", "late", "then", "new", "top", "senior", "leader", "speaker", "however", "meanwhile", "also", "he", "she",
-    "it", "they", "we", "i", "you", "this", "that", "there", "when", "while", "after", "before", "according",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "and",
+    "but",
+    "as",
+    "president",
+    "vice-president",
+    "vice",
+    "premier",
+    "vice-premier",
+    "prime",
+    "minister",
+    "foreign",
+    "ministry",
+    "defence",
+    "defense",
+    "ambassador",
+    "secretary",
+    "general",
+    "secretary-general",
+    "director",
+    "director-general",
+    "deputy",
+    "acting",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "executive",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "prof.",
+    "professor",
+    "sir",
+    "dame",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "governor",
+    "gov.",
+    "mayor",
+    "head",
+    "commander",
+    "admiral",
+    "gen.",
+    "col.",
+    "lt.",
+    "captain",
+    "capt.",
+    "pope",
+    "chancellor",
+    "permanent",
+    "state",
+    "councilor",
+    "councillor",
+    "astronaut",
+    "party",
+    "fm",
+    "un",
+    "envoy",
+    "official",
+    "officials",
+    "former",
+    "late",
+    "then",
+    "new",
+    "top",
+    "senior",
+    "leader",
+    "speaker",
+    "however",
+    "meanwhile",
+    "also",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "there",
+    "when",
+    "while",
+    "after",
+    "before",
+    "according",
 ];
 
 /// Words that make a "name" an organisation or a thing rather than a person.
 const ORGANISATION_WORDS: &[&str] = &[
-    "administration", "agency", "ministry", "office", "council", "committee", "organization", "organisation",
-    "commission", "government", "department", "association", "university", "institute", "center", "centre", "bureau",
-    "station", "forum", "corporation", "company", "group", "bank", "fund", "union", "nations", "statement", "report",
-    "letter", "message", "xinhua", "reuters", "news", "daily", "times", "post",
+    "administration",
+    "agency",
+    "ministry",
+    "office",
+    "council",
+    "committee",
+    "organization",
+    "organisation",
+    "commission",
+    "government",
+    "department",
+    "association",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "bureau",
+    "station",
+    "forum",
+    "corporation",
+    "company",
+    "group",
+    "bank",
+    "fund",
+    "union",
+    "nations",
+    "statement",
+    "report",
+    "letter",
+    "message",
+    "xinhua",
+    "reuters",
+    "news",
+    "daily",
+    "times",
+    "post",
 ];
 
 fn is_pronoun(word: &str) -> bool {
@@ -102,13 +235,14 @@ pub fn clean_name(raw: &str) -> Option<String> {
     let words: Vec<&str> = raw.split_whitespace().collect();
     let is_title = |w: &str| {
         let lower = w.to_lowercase();
-        TITLE_WORDS.contains(&lower.as_str())
-            || !w.starts_with(char::is_uppercase)
-            || is_country_adjective(g, w)
+        TITLE_WORDS.contains(&lower.as_str()) || !w.starts_with(char::is_uppercase) || is_country_adjective(g, w)
     };
     let start = words.iter().position(|w| !is_title(w))?;
     let name: Vec<&str> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':'])).collect();
-    if name.iter().any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()) || !w.starts_with(char::is_uppercase)) {
+    if name
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()) || !w.starts_with(char::is_uppercase))
+    {
         return None;
     }
     if name.is_empty() || name.len() > 4 {
@@ -142,7 +276,11 @@ fn cue_subject(who: &str) -> Cue {
         None => {
             static RE: OnceLock<Regex> = OnceLock::new();
             let definite_role = cached(&RE, || format!("^the (?:{ROLES})$"));
-            if definite_role.is_match(&trimmed.to_lowercase()) { Cue::Pronoun } else { Cue::Other }
+            if definite_role.is_match(&trimmed.to_lowercase()) {
+                Cue::Pronoun
+            } else {
+                Cue::Other
+            }
         }
     }
 }
@@ -217,7 +355,9 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
             .captures(after)
             .and_then(|c| c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()))
             .or_else(|| {
-                cue_before().captures(before).and_then(|c| c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()))
+                cue_before()
+                    .captures(before)
+                    .and_then(|c| c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()))
             });
         let at = pairing.span.start as usize;
         let speaker = match cue.as_deref().map(cue_subject) {
@@ -276,7 +416,10 @@ mod tests {
     #[test]
     fn cue_after_with_name_first_or_verb_first() {
         assert_eq!(who("Ana Lima spoke. \"We will go to the Moon together,\" Lima said."), [Some("Ana Lima".into())]);
-        assert_eq!(who("\"We will build it,\" said Karl Berg, acting director of the agency."), [Some("Karl Berg".into())]);
+        assert_eq!(
+            who("\"We will build it,\" said Karl Berg, acting director of the agency."),
+            [Some("Karl Berg".into())]
+        );
     }
 
     #[test]

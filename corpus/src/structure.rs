@@ -325,7 +325,8 @@ mod tests {
 
     #[test]
     fn title_loses_a_leading_labelled_date() {
-        let (title, _, header, ..) = parts(" date 2022-05-04 Xiplomacy: Xi promotes space\n\nBEIJING, May 4 (Xinhua) -- Body.\n");
+        let (title, _, header, ..) =
+            parts(" date 2022-05-04 Xiplomacy: Xi promotes space\n\nBEIJING, May 4 (Xinhua) -- Body.\n");
         assert_eq!(title, "Xiplomacy: Xi promotes space");
         assert_eq!(header, ["date 2022-05-04"]);
     }
@@ -336,7 +337,8 @@ mod tests {
         let (title, subtitle, header, paragraphs, ..) = parts(text);
         assert_eq!((title.as_str(), subtitle, paragraphs), ("Title here", None, 2));
         assert_eq!(header, ["updatetime:2022-04-19 12:44:34   Views:0"]);
-        let (.., header, _, _, _) = parts("T\n\nXinhua) 08:44, November 22, 2022\n\nHAIKOU, Nov. 21 (Xinhua) -- Body.\n");
+        let (.., header, _, _, _) =
+            parts("T\n\nXinhua) 08:44, November 22, 2022\n\nHAIKOU, Nov. 21 (Xinhua) -- Body.\n");
         assert_eq!(header, ["Xinhua) 08:44, November 22, 2022"]);
     }
 
@@ -371,7 +373,10 @@ mod tests {
         assert_eq!(&text[d.span.range()], "BEIJING, May 4 (Xinhua) --");
         let text = "RIO DE JANEIRO, Brazil, Sept. 3 (Reuters) — Text";
         let d = parse_dateline(text, Span::new(0, text.len())).unwrap();
-        assert_eq!((d.place.as_str(), d.agency.as_deref(), d.month_day), ("Rio de Janeiro", Some("Reuters"), Some((9, 3))));
+        assert_eq!(
+            (d.place.as_str(), d.agency.as_deref(), d.month_day),
+            ("Rio de Janeiro", Some("Reuters"), Some((9, 3)))
+        );
         let text = "China (pictured) - said";
         assert_eq!(parse_dateline(text, Span::new(0, text.len())), None);
     }

@@ -45,7 +45,8 @@ fn slugs_that_cannot_be_told_apart_are_an_error() {
 
 #[test]
 fn non_utf8_files_decode_as_windows_1252_with_a_warning() {
-    let dir = folder(&[("old.txt", b"Caf\xE9 news\r\n\r\nHe said: \x93We will go to Paris together next year.\x94\r\n")]);
+    let dir =
+        folder(&[("old.txt", b"Caf\xE9 news\r\n\r\nHe said: \x93We will go to Paris together next year.\x94\r\n")]);
     let analysis = analyse_folder(dir.path()).unwrap();
     assert_eq!(analysis.corpus.documents[0].title, "Café news");
     assert!(analysis.warnings.iter().any(|w| w.to_string().contains("old.txt")));
@@ -74,18 +75,23 @@ fn crlf_bom_seeds_analyse_like_the_originals() {
     for entry in std::fs::read_dir(&seeds).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        let converted = if path.extension().unwrap() == "txt" { format!("\u{feff}{}", text.replace('\n', "\r\n")) } else { text };
+        let converted =
+            if path.extension().unwrap() == "txt" { format!("\u{feff}{}", text.replace('\n', "\r\n")) } else { text };
         std::fs::write(dir.path().join(path.file_name().unwrap()), converted).unwrap();
     }
     let converted = analyse_folder(dir.path()).unwrap().corpus;
     for (a, b) in original.documents.iter().zip(&converted.documents) {
-        assert_eq!((&a.title, &a.date, &a.countries, a.quotes.len()), (&b.title, &b.date, &b.countries, b.quotes.len()));
+        assert_eq!(
+            (&a.title, &a.date, &a.countries, a.quotes.len()),
+            (&b.title, &b.date, &b.countries, b.quotes.len())
+        );
     }
 }
 
 #[test]
 fn results_follow_the_text_when_people_countries_and_dates_change() {
-    let seed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds/003_e5ac82d5fb791998.txt")).unwrap();
+    let seed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds/003_e5ac82d5fb791998.txt"))
+        .unwrap();
     let changed = seed
         .replace("Wang Wenbin", "Maria Okafor")
         .replace("Wang said", "Okafor said")

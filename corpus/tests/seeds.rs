@@ -150,8 +150,12 @@ fn quotes_and_speakers_per_seed() {
 #[test]
 fn corpus_wide_speaker_list_has_slugs_and_counts() {
     let c = seeds();
-    let list: Vec<(&str, &str, u32)> = c.speakers.iter().map(|s| (s.name.as_str(), s.slug.as_str(), s.quotes)).collect();
-    assert_eq!(list, [("Wang Wenbin", "wang-wenbin", 4), ("Xi Jinping", "xi-jinping", 3), ("Niklas Hedman", "niklas-hedman", 2)]);
+    let list: Vec<(&str, &str, u32)> =
+        c.speakers.iter().map(|s| (s.name.as_str(), s.slug.as_str(), s.quotes)).collect();
+    assert_eq!(
+        list,
+        [("Wang Wenbin", "wang-wenbin", 4), ("Xi Jinping", "xi-jinping", 3), ("Niklas Hedman", "niklas-hedman", 2)]
+    );
 }
 
 #[test]

@@ -181,7 +181,8 @@ fn arbitrary_state() -> impl Strategy<Value = State> {
         .enumerate()
         .flat_map(|(f, facet)| (0..facet.values().len() as u32).map(move |v| (f, v)))
         .collect();
-    let docs: Vec<(u32, usize)> = b.corpus.documents.iter().enumerate().map(|(i, d)| (i as u32, d.quotes.len())).collect();
+    let docs: Vec<(u32, usize)> =
+        b.corpus.documents.iter().enumerate().map(|(i, d)| (i as u32, d.quotes.len())).collect();
     (
         "\\PC{0,30}",
         prop::sample::subsequence(picks.clone(), 0..=picks.len()),

@@ -58,8 +58,10 @@ pub fn ResultBar(
         if results.with(|r| r.missing.is_empty()) {
             plural(count.get(), one, many)
         } else {
-            shards::chunk_error()
-                .map_or_else(|| "Searching for the phrase…".to_owned(), |e| format!("The phrase cannot be searched: {e}"))
+            shards::chunk_error().map_or_else(
+                || "Searching for the phrase…".to_owned(),
+                |e| format!("The phrase cannot be searched: {e}"),
+            )
         }
     };
     view! {
@@ -127,10 +129,12 @@ impl Paging {
 pub fn ShowMore(paging: Paging, total: Signal<usize>, many: &'static str) -> impl IntoView {
     move || {
         let rest = total.get().saturating_sub(paging.shown.get());
-        (rest > 0).then(|| view! {
-            <button type="button" class="show-more" on:click=move |_| paging.more()>
-                {format!("Show {} more {many} ({rest} not shown)", rest.min(PAGE))}
-            </button>
+        (rest > 0).then(|| {
+            view! {
+                <button type="button" class="show-more" on:click=move |_| paging.more()>
+                    {format!("Show {} more {many} ({rest} not shown)", rest.min(PAGE))}
+                </button>
+            }
         })
     }
 }

@@ -19,7 +19,11 @@ use crate::shards::{self, Loaded};
 
 /// Shading classes: 0 for none, 1 to 5 by share of the largest count.
 fn bin(count: u32, max: u32) -> u32 {
-    if count == 0 || max == 0 { 0 } else { (count * 5).div_ceil(max).clamp(1, 5) }
+    if count == 0 || max == 0 {
+        0
+    } else {
+        (count * 5).div_ceil(max).clamp(1, 5)
+    }
 }
 
 fn country_name(code: &str) -> String {
@@ -72,7 +76,8 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
     let count_in = |counts: &[u32], id: Option<u32>| id.and_then(|v| counts.get(v as usize)).copied().unwrap_or(0);
     let hovered = RwSignal::new(None::<String>);
     let count_of = move |code: &str| counts.with_untracked(|c| count_in(c, country_id(code)));
-    let label = move |code: &str| format!("{}: {}", country_name(code), plural(count_of(code) as usize, "article", "articles"));
+    let label =
+        move |code: &str| format!("{}: {}", country_name(code), plural(count_of(code) as usize, "article", "articles"));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
 
     // Build the shapes once, then restyle them whenever the counts or the
@@ -107,10 +112,15 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
                 let _ = element.set_attribute("data-country", code);
                 let _ = svg.append_child(element);
             }
-            elements.set_value(built.into_iter().map(|(code, element)| {
-                let id = country_id(&code);
-                (code, id, element)
-            }).collect());
+            elements.set_value(
+                built
+                    .into_iter()
+                    .map(|(code, element)| {
+                        let id = country_id(&code);
+                        (code, id, element)
+                    })
+                    .collect(),
+            );
         }
         elements.with_value(|all| {
             for (code, id, element) in all {
@@ -349,7 +359,11 @@ fn CountryRow(row: Row, results: Memo<Results>) -> impl IntoView {
     let flag = corpus().country(&row.code).map(|c| c.flag()).unwrap_or_default();
     let (name, articles) = (row.name.clone(), row.articles as usize);
     let label = move || {
-        format!("{name}: {}{}", plural(articles, "article", "articles"), if selected.get() { ", in the filter" } else { "" })
+        format!(
+            "{name}: {}{}",
+            plural(articles, "article", "articles"),
+            if selected.get() { ", in the filter" } else { "" }
+        )
     };
     let code = row.code.clone();
     view! {

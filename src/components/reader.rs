@@ -52,12 +52,14 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
         let credits: Vec<&str> = doc.credits.iter().map(|&c| doc.slice(c)).collect();
         (!credits.is_empty()).then(|| view! { <div><dt>"Credits"</dt><dd>{credits.join("; ")}</dd></div> })
     };
-    let body = move || match shards::document(position as usize) {
+    let body = move || {
+        match shards::document(position as usize) {
         Loaded::Ready(doc) => body(doc, &query, current).into_any(),
         Loaded::Pending => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
         Loaded::Failed(e) => {
             view! { <p class="load-error" role="alert">{format!("The article's text is missing: {e}. Reload the page to try again.")}</p> }.into_any()
         }
+    }
     };
     view! {
         <article class="reader" aria-labelledby="reader-title">

@@ -9,9 +9,9 @@ use std::path::Path;
 use corpus::analyse::analyse_files;
 use corpus::bundle::bundle;
 use corpus::read::{read_folder, SourceFile};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use orrery_core::state::State;
 use xtask::synth::generate;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn seeds() -> Vec<SourceFile> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
@@ -19,10 +19,7 @@ fn seeds() -> Vec<SourceFile> {
 }
 
 fn synthetic(n: usize) -> Vec<SourceFile> {
-    generate(n, 1)
-        .into_iter()
-        .map(|a| SourceFile { path: a.file.clone().into(), name: a.file, text: a.text })
-        .collect()
+    generate(n, 1).into_iter().map(|a| SourceFile { path: a.file.clone().into(), name: a.file, text: a.text }).collect()
 }
 
 fn corpora() -> Vec<(&'static str, Vec<SourceFile>)> {
@@ -64,7 +61,9 @@ fn queries(c: &mut Criterion) {
         ] {
             let (state, _) = State::parse(&query, &b);
             let selection = state.selection;
-            group.bench_function(label, |bench| bench.iter(|| filter.run(&b.index, b.positions.as_slice(), black_box(&selection))));
+            group.bench_function(label, |bench| {
+                bench.iter(|| filter.run(&b.index, b.positions.as_slice(), black_box(&selection)))
+            });
         }
         group.finish();
     }

@@ -21,8 +21,16 @@ use crate::test::{free_port, StaticServer};
 use crate::tools::{ensure, Need};
 
 const QUERIES: [&str; 10] = [
-    "space", "cooperation agency", "mission", "research program", "new", "space cooperation", "agency", "program",
-    "the mission", "research",
+    "space",
+    "cooperation agency",
+    "mission",
+    "research program",
+    "new",
+    "space cooperation",
+    "agency",
+    "program",
+    "the mission",
+    "research",
 ];
 
 struct Scale {
@@ -53,7 +61,10 @@ pub fn run_all(quick: bool) -> Result<(), String> {
             return Err("cargo bench failed".into());
         }
         report.push_str("## Native (criterion)\n\n```\n");
-        for line in lines.iter().filter(|l| l.contains("time:") || l.contains("thrpt:") || (!l.starts_with(' ') && l.contains('/'))) {
+        for line in lines
+            .iter()
+            .filter(|l| l.contains("time:") || l.contains("thrpt:") || (!l.starts_with(' ') && l.contains('/')))
+        {
             let _ = writeln!(report, "{line}");
         }
         report.push_str("```\n\n");
@@ -64,13 +75,22 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&site);
     report.push_str("## Builds\n\n| corpus | build time | first view, gzipped | wasm, gzipped | shards (fetched on demand), gzipped |\n|---|---|---|---|---|\n");
     for scale in &scales {
-        let options = Options { corpus: scale.corpus.clone(), public_url: format!("/{}/", scale.site), dist: site.join(scale.site), embed_limit: None };
+        let options = Options {
+            corpus: scale.corpus.clone(),
+            public_url: format!("/{}/", scale.site),
+            dist: site.join(scale.site),
+            embed_limit: None,
+        };
         let started = Instant::now();
         run_trunk_build(&options)?;
         let seconds = started.elapsed().as_secs_f64();
         let (total, wasm) = first_view_size(&options.dist)?;
         let (files, shards) = shard_size(&options.dist)?;
-        let shards = if files == 0 { "none (embedded)".to_owned() } else { format!("{:.1} MB in {files} files", shards as f64 / 1e6) };
+        let shards = if files == 0 {
+            "none (embedded)".to_owned()
+        } else {
+            format!("{:.1} MB in {files} files", shards as f64 / 1e6)
+        };
         let _ = writeln!(
             report,
             "| {} | {seconds:.1} s | {:.1} KB | {:.1} KB | {shards} |",
@@ -96,7 +116,9 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     report.push_str("\n## In Chromium (ms; median / p95: first card over 30 navigations, clicks and keystrokes over 100)\n\n| corpus | first card | facet click → DOM | facet click → next task | keystroke → DOM | keystroke → next task | bytes before first card | DOM elements |\n|---|---|---|---|---|---|---|---|\n");
     for scale in &scales {
         let url = format!("{base}/{}/", scale.site);
-        let (ok, lines) = run_capturing(command("node").arg("scripts/perf.mjs").arg(&url).arg("30").arg("100").current_dir(root().join("e2e")))?;
+        let (ok, lines) = run_capturing(
+            command("node").arg("scripts/perf.mjs").arg(&url).arg("30").arg("100").current_dir(root().join("e2e")),
+        )?;
         let json: serde_json::Value = lines
             .last()
             .filter(|_| ok)
@@ -217,7 +239,8 @@ fn shard_size(dist: &Path) -> Result<(usize, u64), String> {
 
 /// Renders a corpus as static HTML pages, one per article, for Pagefind.
 fn render_html(corpus: &Path, out: &Path) -> Result<(), String> {
-    let analysis = corpus::analyse::analyse_folder(corpus).map_err(|errors| format!("{} corpus errors", errors.len()))?;
+    let analysis =
+        corpus::analyse::analyse_folder(corpus).map_err(|errors| format!("{} corpus errors", errors.len()))?;
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     for doc in &analysis.corpus.documents {

@@ -20,7 +20,12 @@ pub struct Options {
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
-        let mut options = Options { corpus: root().join("seeds"), public_url: "/".into(), dist: root().join("dist"), embed_limit: None };
+        let mut options = Options {
+            corpus: root().join("seeds"),
+            public_url: "/".into(),
+            dist: root().join("dist"),
+            embed_limit: None,
+        };
         let mut args = args.iter();
         while let Some(flag) = args.next() {
             let mut value = || args.next().cloned().ok_or(format!("{flag} needs a value"));
@@ -30,7 +35,8 @@ impl Options {
                 "--public-url" => options.public_url = normalise_public_url(&value()?),
                 "--embed-limit" => {
                     let v = value()?;
-                    options.embed_limit = Some(v.parse().map_err(|_| format!("--embed-limit needs a number of bytes, not {v:?}"))?);
+                    options.embed_limit =
+                        Some(v.parse().map_err(|_| format!("--embed-limit needs a number of bytes, not {v:?}"))?);
                 }
                 _ => return Err(format!("unknown option {flag}")),
             }
@@ -45,7 +51,11 @@ impl Options {
 /// Trunk wants the public URL with a leading and a trailing slash.
 fn normalise_public_url(url: &str) -> String {
     let trimmed = url.trim_matches('/');
-    if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") }
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
 }
 
 /// Trunk with the settings every task uses: offline, no version check, and the
@@ -67,7 +77,12 @@ pub fn run(options: &Options) -> Result<u64, String> {
     ensure(Need::Build)?;
     let started = std::time::Instant::now();
     run_trunk_build(options)?;
-    println!("built {} from {} in {:.1} s", options.dist.display(), options.corpus.display(), started.elapsed().as_secs_f64());
+    println!(
+        "built {} from {} in {:.1} s",
+        options.dist.display(),
+        options.corpus.display(),
+        started.elapsed().as_secs_f64()
+    );
     print_sizes(&options.dist)
 }
 

@@ -59,7 +59,11 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
         "xtask bundle: {} ({} KB){}",
         corpus.display(),
         site.bundle.len() / 1024,
-        if site.files.is_empty() { String::new() } else { format!(", {} shards, {:.1} MB", site.files.len(), bytes as f64 / 1e6) }
+        if site.files.is_empty() {
+            String::new()
+        } else {
+            format!(", {} shards, {:.1} MB", site.files.len(), bytes as f64 / 1e6)
+        }
     );
     Ok(())
 }

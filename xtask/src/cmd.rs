@@ -53,10 +53,8 @@ pub fn output(command: &mut Command) -> Option<String> {
 /// Runs a command, echoing its stdout line by line and returning every line,
 /// with whether it succeeded.
 pub fn run_capturing(command: &mut Command) -> Result<(bool, Vec<String>), String> {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", describe(command)))?;
+    let mut child =
+        command.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot run {}: {e}", describe(command)))?;
     let mut lines = Vec::new();
     if let Some(stdout) = child.stdout.take() {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {

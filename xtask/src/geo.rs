@@ -22,7 +22,8 @@ pub fn equal_earth(lon: f64, lat: f64) -> (f64, f64) {
     let theta = ((3f64).sqrt() / 2.0 * phi.sin()).asin();
     let t2 = theta * theta;
     let t6 = t2 * t2 * t2;
-    let x = 2.0 * (3f64).sqrt() * lambda * theta.cos() / (3.0 * (9.0 * A4 * t6 * t2 + 7.0 * A3 * t6 + 3.0 * A2 * t2 + A1));
+    let x =
+        2.0 * (3f64).sqrt() * lambda * theta.cos() / (3.0 * (9.0 * A4 * t6 * t2 + 7.0 * A3 * t6 + 3.0 * A2 * t2 + A1));
     let y = theta * (A4 * t6 * t2 + A3 * t6 + A2 * t2 + A1);
     (x, y)
 }
@@ -195,8 +196,10 @@ pub fn svg_path(polygons: &[Vec<Ring>]) -> String {
     let mut cursor = (0i64, 0i64);
     for ring in polygons.iter().flatten().flat_map(split_antimeridian) {
         let projected: Vec<(f64, f64)> = ring.iter().map(|&(lon, lat)| to_map(lon, lat)).collect();
-        let points: Vec<(i64, i64)> =
-            simplify(&projected, SIMPLIFY_TOLERANCE).iter().map(|&(x, y)| (x.round() as i64, y.round() as i64)).collect();
+        let points: Vec<(i64, i64)> = simplify(&projected, SIMPLIFY_TOLERANCE)
+            .iter()
+            .map(|&(x, y)| (x.round() as i64, y.round() as i64))
+            .collect();
         let mut deduped: Vec<(i64, i64)> = Vec::with_capacity(points.len());
         for p in points {
             if deduped.last() != Some(&p) {
@@ -210,7 +213,11 @@ pub fn svg_path(polygons: &[Vec<Ring>]) -> String {
             continue;
         }
         let start = deduped[0];
-        out.push_str(&format!("{}{}", if out.is_empty() { "M" } else { "m" }, coords(start.0 - cursor.0, start.1 - cursor.1)));
+        out.push_str(&format!(
+            "{}{}",
+            if out.is_empty() { "M" } else { "m" },
+            coords(start.0 - cursor.0, start.1 - cursor.1)
+        ));
         let mut at = start;
         out.push('l');
         let mut first = true;
@@ -279,9 +286,12 @@ fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 fn coords(dx: i64, dy: i64) -> String {
-    if dy < 0 { format!("{dx}{dy}") } else { format!("{dx} {dy}") }
+    if dy < 0 {
+        format!("{dx}{dy}")
+    } else {
+        format!("{dx} {dy}")
+    }
 }
-
 
 /// The atlas features joined to gazetteer countries: by ISO numeric code, and
 /// by name for the few shapes without one (Kosovo). Shapes that match no ISO

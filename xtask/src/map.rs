@@ -7,7 +7,8 @@ use crate::tools::{ensure, Need};
 pub fn run() -> Result<(), String> {
     ensure(Need::Build)?;
     let atlas = root().join("e2e/node_modules/world-atlas");
-    let text = std::fs::read_to_string(atlas.join("countries-110m.json")).map_err(|e| format!("cannot read world-atlas: {e}"))?;
+    let text = std::fs::read_to_string(atlas.join("countries-110m.json"))
+        .map_err(|e| format!("cannot read world-atlas: {e}"))?;
     let tsv = xtask::geo::map_tsv(&text)?;
     let out = root().join("corpus/data/map.tsv");
     std::fs::write(&out, &tsv).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 
-use orrery_core::date::{Date, MONTHS};
 use corpus::gazetteer::{gazetteer, Entry};
+use orrery_core::date::{Date, MONTHS};
 use orrery_core::model::MentionKind;
 
 /// What the generator put into one article.
@@ -51,13 +51,33 @@ const FIRST: [&str; 24] = [
     "Sofia", "Rafael", "Leila", "Daniel", "Hana", "Mateo", "Nadia", "Victor", "Aisha", "Pavel", "Chloe", "Omar",
 ];
 const LAST: [&str; 24] = [
-    "Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Kowalski", "Mendes", "Novak", "Achebe", "Castillo",
-    "Brenner", "Ivanova", "Nakamura", "Ferreira", "Osei", "Halvorsen", "Rahman", "Duarte", "Kaplan", "Quist",
-    "Varga", "Sorensen", "Abara", "Whitlock",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Moreau",
+    "Tanaka",
+    "Kowalski",
+    "Mendes",
+    "Novak",
+    "Achebe",
+    "Castillo",
+    "Brenner",
+    "Ivanova",
+    "Nakamura",
+    "Ferreira",
+    "Osei",
+    "Halvorsen",
+    "Rahman",
+    "Duarte",
+    "Kaplan",
+    "Quist",
+    "Varga",
+    "Sorensen",
+    "Abara",
+    "Whitlock",
 ];
-const ROLES: [&str; 8] = [
-    "Foreign Minister", "President", "Ambassador", "Director", "Minister", "Secretary", "Deputy Director", "Chairman",
-];
+const ROLES: [&str; 8] =
+    ["Foreign Minister", "President", "Ambassador", "Director", "Minister", "Secretary", "Deputy Director", "Chairman"];
 const AGENCIES: [&str; 5] = ["Xinhua", "Reuters", "AFP", "AP", "Kyodo"];
 const SYLLABLES: [&str; 40] = [
     "ka", "lo", "mer", "tin", "sa", "vel", "dor", "pra", "qui", "ne", "ru", "bal", "cen", "fo", "gri", "hal", "jun",
@@ -65,8 +85,30 @@ const SYLLABLES: [&str; 40] = [
     "gol", "hir", "lan", "mis", "ost", "par", "sen",
 ];
 const FUNCTION_WORDS: [&str; 24] = [
-    "the", "of", "and", "to", "in", "a", "for", "on", "with", "that", "by", "as", "at", "from", "its", "their", "more",
-    "new", "space", "cooperation", "program", "mission", "research", "agency",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "for",
+    "on",
+    "with",
+    "that",
+    "by",
+    "as",
+    "at",
+    "from",
+    "its",
+    "their",
+    "more",
+    "new",
+    "space",
+    "cooperation",
+    "program",
+    "mission",
+    "research",
+    "agency",
 ];
 
 impl Gen {
@@ -87,13 +129,25 @@ impl Gen {
         for code in g.countries.keys() {
             let term = |kind: MentionKind| {
                 g.patterns.iter().zip(&g.entries).find_map(|(p, e)| match e {
-                    Entry::Country { code: c, kind: k, rule: None } if c == code && *k == kind && p.chars().next().is_some_and(char::is_uppercase) && p.to_uppercase() != *p => Some(p.clone()),
+                    Entry::Country { code: c, kind: k, rule: None }
+                        if c == code
+                            && *k == kind
+                            && p.chars().next().is_some_and(char::is_uppercase)
+                            && p.to_uppercase() != *p =>
+                    {
+                        Some(p.clone())
+                    }
                     _ => None,
                 })
             };
             let name = g.countries.get(code).map(|c| c.name.clone()).filter(|n| g.patterns.contains(n));
             if let Some(name) = name {
-                countries.push(CountryTerms { code: code.clone(), name, demonym: term(MentionKind::Demonym), place: term(MentionKind::Place) });
+                countries.push(CountryTerms {
+                    code: code.clone(),
+                    name,
+                    demonym: term(MentionKind::Demonym),
+                    place: term(MentionKind::Place),
+                });
             }
         }
         // Shuffled, so that the frequent words are not all alphabetically first.
@@ -140,7 +194,8 @@ impl Gen {
     fn country(&mut self, truth: &mut Truth) -> String {
         let i = self.below(self.countries.len());
         let c = &self.countries[i];
-        let forms: Vec<String> = [Some(c.name.clone()), c.demonym.clone(), c.place.clone()].into_iter().flatten().collect();
+        let forms: Vec<String> =
+            [Some(c.name.clone()), c.demonym.clone(), c.place.clone()].into_iter().flatten().collect();
         let form = forms[(self.rng.next_u64() % forms.len() as u64) as usize].clone();
         truth.countries.insert(c.code.clone());
         form
@@ -156,7 +211,11 @@ impl Gen {
 
 fn short_month(month: u8) -> String {
     let name = MONTHS[usize::from(month - 1)];
-    if name.len() <= 5 { name.to_owned() } else { format!("{}.", &name[..3]) }
+    if name.len() <= 5 {
+        name.to_owned()
+    } else {
+        format!("{}.", &name[..3])
+    }
 }
 
 /// Generates `n` articles from `seed`.
@@ -179,11 +238,24 @@ fn article(g: &mut Gen, i: usize) -> Article {
         0 => lines.push(format!(" date {} {title}", date.iso())),
         1 => {
             lines.push(title.clone());
-            lines.push(format!(" updatetime:{} {:02}:{:02}:{:02}   Views:{}", date.iso(), g.below(24), g.below(60), g.below(60), g.below(999)));
+            lines.push(format!(
+                " updatetime:{} {:02}:{:02}:{:02}   Views:{}",
+                date.iso(),
+                g.below(24),
+                g.below(60),
+                g.below(60),
+                g.below(999)
+            ));
         }
         2 => {
             lines.push(title.clone());
-            lines.push(format!("{agency}) {:02}:{:02}, {month_name} {}, {}", g.below(24), g.below(60), date.day, date.year));
+            lines.push(format!(
+                "{agency}) {:02}:{:02}, {month_name} {}, {}",
+                g.below(24),
+                g.below(60),
+                date.day,
+                date.year
+            ));
         }
         _ => {
             lines.push(title.clone());
@@ -200,7 +272,13 @@ fn article(g: &mut Gen, i: usize) -> Article {
     };
     let city = g.countries[dateline_country].place.clone().unwrap_or_default();
     truth.countries.insert(g.countries[dateline_country].code.clone());
-    let lead = format!("{}, {} {} ({agency}) -- {}.", city.to_uppercase(), short_month(date.month), date.day, g.sentence(12, 30));
+    let lead = format!(
+        "{}, {} {} ({agency}) -- {}.",
+        city.to_uppercase(),
+        short_month(date.month),
+        date.day,
+        g.sentence(12, 30)
+    );
     lines.push(lead);
 
     // People: introduced with a title and full name, then quoted by surname,
@@ -221,7 +299,10 @@ fn article(g: &mut Gen, i: usize) -> Article {
                 (0, 0) | (0, 1) => (format!("\"{text},\" {last} said."), format!("{text},")),
                 (0, _) => (format!("{full} said: “{text}.”"), format!("{text}.")),
                 (_, 0) => (format!("“{text},” said {last}."), format!("{text},")),
-                (_, 1) => (format!("\"{text},\" {} added.", if first.ends_with('a') { "she" } else { "he" }), format!("{text},")),
+                (_, 1) => (
+                    format!("\"{text},\" {} added.", if first.ends_with('a') { "she" } else { "he" }),
+                    format!("{text},"),
+                ),
                 _ => (format!("{last} said, \"{text}.\""), format!("{text}.")),
             };
             truth.quotes.push((quoted, full.clone()));

@@ -41,7 +41,8 @@ pub fn write(docs: usize, seed: u64, out: &std::path::Path) -> Result<(), String
     let articles = xtask::synth::generate(docs, seed);
     let mut truth = Vec::new();
     for article in &articles {
-        std::fs::write(out.join(&article.file), &article.text).map_err(|e| format!("cannot write {}: {e}", article.file))?;
+        std::fs::write(out.join(&article.file), &article.text)
+            .map_err(|e| format!("cannot write {}: {e}", article.file))?;
         let t = &article.truth;
         truth.push(serde_json::json!({
             "file": t.file,

@@ -68,7 +68,11 @@ fn hygiene() -> Result<Tally, String> {
     let mut tally = Tally::default();
     let mut check = |name: &str, ok: bool| {
         println!("{} {name}", if ok { "ok    " } else { "FAILED" });
-        if ok { tally.passed += 1 } else { tally.failed += 1 }
+        if ok {
+            tally.passed += 1
+        } else {
+            tally.failed += 1
+        }
     };
     let status = |c: &mut Command| c.status().is_ok_and(|s| s.success());
     check("cargo fmt --check", status(command("cargo").args(["fmt", "--all", "--check"])));
@@ -78,10 +82,24 @@ fn hygiene() -> Result<Tally, String> {
     );
     check(
         "cargo clippy (wasm32) -D warnings",
-        status(command("cargo").args(["clippy", "-p", "orrery", "-p", "orrery-core", "--all-targets", "--target", wasm, "--", "-D", "warnings"])),
+        status(command("cargo").args([
+            "clippy",
+            "-p",
+            "orrery",
+            "-p",
+            "orrery-core",
+            "--all-targets",
+            "--target",
+            wasm,
+            "--",
+            "-D",
+            "warnings",
+        ])),
     );
     for package in ["orrery-core", "orrery"] {
-        let tree = crate::cmd::output(command("cargo").args(["tree", "-p", package, "--target", wasm, "-e", "normal", "--prefix", "none"]));
+        let tree = crate::cmd::output(
+            command("cargo").args(["tree", "-p", package, "--target", wasm, "-e", "normal", "--prefix", "none"]),
+        );
         let found: Vec<&str> = ANALYSIS_CRATES
             .into_iter()
             .filter(|c| tree.as_deref().is_none_or(|t| t.lines().any(|l| l.split_whitespace().next() == Some(c))))
@@ -137,7 +155,8 @@ fn end_to_end() -> Result<Tally, String> {
     // The seeds are embedded whole; the second corpus is sharded, however
     // small, so that both ways of loading documents are tested.
     for (corpus, sub, embed_limit) in [("seeds", "orrery", None), ("e2e/fixtures/alt-corpus", "alt", Some(0))] {
-        let options = Options { corpus: root().join(corpus), public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit };
+        let options =
+            Options { corpus: root().join(corpus), public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit };
         run_trunk_build(&options)?;
     }
     let port = free_port()?;

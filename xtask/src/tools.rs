@@ -50,7 +50,8 @@ fn ensure_trunk() -> Result<(), String> {
 
 /// The `wasm-bindgen` version pinned in Cargo.lock.
 pub fn locked_wasm_bindgen_version() -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock =
+        std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
@@ -106,5 +107,7 @@ fn ensure_chromium() -> Result<(), String> {
     }
     println!("xtask: installing Debian's chromium and chromium-driver");
     run(command("apt-get").arg("update"))?;
-    run(command("apt-get").args(["install", "-y", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(command("apt-get")
+        .args(["install", "-y", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }

@@ -28,7 +28,8 @@ fn generated() -> &'static Bundle {
 fn read(b: &Bundle, d: &Document) -> [BTreeSet<String>; 3] {
     let countries = d.countries.iter().map(|c| c.code.clone()).collect();
     let year = [d.date.map_or("undated".to_owned(), |x| x.year.to_string())].into_iter().collect();
-    let speakers = d.quotes.iter().filter_map(|q| q.speaker).map(|s| b.corpus.speakers[s as usize].slug.clone()).collect();
+    let speakers =
+        d.quotes.iter().filter_map(|q| q.speaker).map(|s| b.corpus.speakers[s as usize].slug.clone()).collect();
     [countries, year, speakers]
 }
 

@@ -69,7 +69,10 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
         assert_eq!(summary.countries, doc.countries);
         assert_eq!(summary.lede, doc.lede);
         assert_eq!(summary.quote_preview, doc.quote_preview);
-        assert_eq!(summary.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(), doc.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>());
+        assert_eq!(
+            summary.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>(),
+            doc.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>()
+        );
     }
     let (part, all) = (s.bundle.len(), postcard::to_allocvec(&whole).unwrap().len());
     assert!(part * 2 < all, "the embedded part is much smaller");
