@@ -62,19 +62,6 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folds_case_accents_and_quote_marks() {
-        assert_eq!(fold("Nicolás MADURO"), "nicolas maduro");
-        assert_eq!(fold("China’s"), fold("China's"));
-        assert_eq!(fold("“Øresund”"), "\"oresund\"");
-        assert_eq!(fold("ﬁne Straße"), "fine strasse");
-    }
-}
-
 /// The fold table the app ships: every non-ASCII character of the corpus, and
 /// the Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) and the
 /// quote marks a query may contain.
@@ -90,4 +77,17 @@ pub fn fold_table<'a>(texts: impl Iterator<Item = &'a str>) -> crate::search::Fo
         })
         .collect();
     crate::search::FoldTable { entries }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_quote_marks() {
+        assert_eq!(fold("Nicolás MADURO"), "nicolas maduro");
+        assert_eq!(fold("China’s"), fold("China's"));
+        assert_eq!(fold("“Øresund”"), "\"oresund\"");
+        assert_eq!(fold("ﬁne Straße"), "fine strasse");
+    }
 }

@@ -107,7 +107,7 @@ pub struct Paging {
 
 impl Paging {
     /// One page, for the current selection.
-    pub fn new() -> Paging {
+    pub fn first_page() -> Paging {
         let nav = Nav::get();
         let grown = RwSignal::new((nav.selection.get_untracked(), PAGE));
         let shown = Memo::new(move |_| {
@@ -142,7 +142,7 @@ pub fn ShowMore(paging: Paging, total: Signal<usize>, many: &'static str) -> imp
 #[component]
 pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let count = Signal::derive(move || results.with(|r| r.documents.len()));
-    let paging = Paging::new();
+    let paging = Paging::first_page();
     let page = Memo::new(move |_| {
         let n = paging.shown.get();
         results.with(|r| r.documents.iter().take(n).copied().collect::<Vec<u32>>())

@@ -394,7 +394,7 @@ fn MentionLines(code: String, results: Memo<Results>) -> impl IntoView {
         r.documents.iter().copied().filter(|&d| id.is_some_and(|v| countries.of(d).contains(&v))).collect()
     });
     let total = docs.len();
-    let paging = Paging::new();
+    let paging = Paging::first_page();
     let label = format!("Sentences mentioning {}", country_name(&code));
     let lines = {
         let code = code.clone();

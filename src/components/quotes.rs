@@ -37,7 +37,7 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     let quotes = Memo::new(move |_| nav.selection.with(|s| results.with(|r| visible_quotes(r, s))));
     let count = Signal::derive(move || quotes.with(Vec::len));
-    let paging = Paging::new();
+    let paging = Paging::first_page();
     let page = Memo::new(move |_| {
         let n = paging.shown.get();
         quotes.with(|q| q.iter().take(n).copied().collect::<Vec<(u32, usize)>>())
