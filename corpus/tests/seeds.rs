@@ -174,3 +174,36 @@ fn analysis_is_byte_for_byte_deterministic() {
     let b = postcard::to_allocvec(&seeds()).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_report_lists_every_facet_with_the_place_of_each_dateline() {
+    let c = seeds();
+    let report = corpus::report::to_value(&c);
+    let facets: Vec<&str> = report["facets"].as_array().unwrap().iter().map(|f| f["key"].as_str().unwrap()).collect();
+    assert_eq!(facets, ["country", "year", "source", "speaker", "place"]);
+    let place = &report["facets"][4];
+    assert_eq!(place["label"], "Place");
+    let haikou: Vec<&serde_json::Value> =
+        place["values"].as_array().unwrap().iter().filter(|v| v["label"] == "Haikou").collect();
+    assert_eq!(haikou.len(), 1, "{place}");
+    assert_eq!((haikou[0]["key"].as_str(), haikou[0]["articles"].as_u64()), (Some("haikou"), Some(1)));
+    // Each document names its values, and the place is its dateline's.
+    for d in report["documents"].as_array().unwrap() {
+        let places: Vec<&str> = d["facets"]["place"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        match d["place"].as_str() {
+            Some(name) => assert_eq!(places, [corpus::slug::slugify(name)]),
+            None => assert!(places.is_empty()),
+        }
+    }
+}
+
+#[test]
+fn speakers_are_listed_in_the_order_of_the_article_counts_shown() {
+    let c = seeds();
+    let report = corpus::report::to_value(&c);
+    for facet in report["facets"].as_array().unwrap().iter().filter(|f| f["key"] != "year") {
+        let counts: Vec<u64> =
+            facet["values"].as_array().unwrap().iter().map(|v| v["articles"].as_u64().unwrap()).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{}: {counts:?}", facet["key"]);
+    }
+}

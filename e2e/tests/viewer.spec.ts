@@ -225,3 +225,40 @@ test('works at 320 px wide without horizontal scrolling', async ({ page }) => {
     expect(overflow, query).toBeLessThanOrEqual(0);
   }
 });
+
+test('the place facet: a dateline city in the URL, the sidebar and the chips', async ({ page }) => {
+  await page.goto('./?place=Haikou');
+  await expect(count(page)).toHaveText('1 article');
+  const places = page.locator('#filters fieldset[data-facet="place"]');
+  await expect(places.locator('legend')).toHaveText('Place');
+  await expect(places.getByRole('checkbox', { name: /^Haikou/ })).toBeChecked();
+  const chip = page.getByRole('button', { name: 'Remove Place: Haikou' });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  await expect(count(page)).toHaveText('5 articles');
+  await expect(page).toHaveURL(/\/orrery\/$/);
+  await places.getByRole('checkbox', { name: /^Haikou/ }).check();
+  await expect(page).toHaveURL(/\?place=haikou$/);
+  await expect(count(page)).toHaveText('1 article');
+});
+
+test('a value chosen from a card chip shows checked in the sidebar, though it ranks below the first eight', async ({ page }) => {
+  await page.goto('./');
+  const countries = page.locator('#filters fieldset[data-facet="country"]');
+  await expect(countries.getByRole('checkbox', { name: /^Venezuela/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Filter by Venezuela' }).click();
+  await expect(page).toHaveURL(/\?country=VE$/);
+  await expect(count(page)).toHaveText('1 article');
+  const venezuela = countries.getByRole('checkbox', { name: /^Venezuela/ });
+  await expect(venezuela).toBeChecked();
+  // Unchecked in the sidebar, the row stays where it is, with the focus.
+  await venezuela.uncheck();
+  await expect(count(page)).toHaveText('5 articles');
+  await expect(venezuela).toBeFocused();
+  // Chosen by the URL and removed by its chip, it leaves the short list.
+  await page.goto('./?country=VE');
+  await expect(venezuela).toBeChecked();
+  await page.getByRole('button', { name: 'Remove Country: Venezuela' }).click();
+  await expect(count(page)).toHaveText('5 articles');
+  await expect(venezuela).toHaveCount(0);
+});

@@ -38,21 +38,26 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
 }
 
 /// One facet: its first values by count, every chosen value, or all of them.
+/// A row the reader toggled here stays, so unchecking it does not take it
+/// (and the keyboard focus) away.
 #[component]
 fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     let f = &filter().facets()[facet];
     let total = f.values().len();
     let expanded = RwSignal::new(false);
+    let kept = RwSignal::new(Vec::<u32>::new());
     let shown = Memo::new(move |_| {
         let all = expanded.get();
-        nav.selection.with(|s| {
-            f.order()
-                .iter()
-                .enumerate()
-                .filter(|&(i, &v)| all || i < SHORT_LIST || s.is_picked(facet, v))
-                .map(|(_, &v)| v)
-                .collect::<Vec<u32>>()
+        kept.with(|kept| {
+            nav.selection.with(|s| {
+                f.order()
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &v)| all || i < SHORT_LIST || s.is_picked(facet, v) || kept.contains(&v))
+                    .map(|(_, &v)| v)
+                    .collect::<Vec<u32>>()
+            })
         })
     });
     view! {
@@ -60,7 +65,7 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
             <legend>{f.label()}</legend>
             <ul>
                 <For each=move || shown.get() key=|v| *v let:value>
-                    <FacetRow facet=facet value=value results=results />
+                    <FacetRow facet=facet value=value results=results kept=kept />
                 </For>
             </ul>
             {(total > SHORT_LIST).then(|| view! {
@@ -74,7 +79,7 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
 }
 
 #[component]
-fn FacetRow(facet: usize, value: u32, results: Memo<Results>) -> impl IntoView {
+fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec<u32>>) -> impl IntoView {
     let nav = Nav::get();
     let label = filter().facets()[facet].value(value).map(|v| v.label.clone()).unwrap_or_default();
     let count = Memo::new(move |_| results.with(|r| r.count(facet, value)));
@@ -87,7 +92,12 @@ fn FacetRow(facet: usize, value: u32, results: Memo<Results>) -> impl IntoView {
                     type="checkbox"
                     prop:checked=checked
                     disabled=empty
-                    on:change=move |_| nav.go(nav.with(|s| s.selection.toggle(facet, value)))
+                    on:change=move |_| {
+                        if !kept.with_untracked(|k| k.contains(&value)) {
+                            kept.update(|k| k.push(value));
+                        }
+                        nav.go(nav.with(|s| s.selection.toggle(facet, value)))
+                    }
                 />
                 <span class="facet-name">{label}</span>
                 " "
