@@ -2,7 +2,7 @@
 //! "Nov. 22, 2022", "22 November 2022", "June 2017", and the year-less
 //! "Nov. 21" of wire datelines. Never the build machine's clock.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -12,18 +12,19 @@ use crate::model::Span;
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 
 fn full_date_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
         let pattern = format!(
             r"\b(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b|(?P<am>{MONTH})\.?\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ay>\d{{4}})\b|(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{MONTH})\.?,?\s+(?P<by>\d{{4}})\b|(?P<cm>{MONTH})\.?,?\s+(?P<cy>\d{{4}})\b)"
         );
         Regex::new(&pattern).expect("valid date pattern")
-    })
+    });
+    &RE
 }
 
 fn month_day_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})\b")).expect("valid pattern"))
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})\b")).expect("valid pattern"));
+    &RE
 }
 
 /// The month number of an English month name or abbreviation.
@@ -73,9 +74,8 @@ pub fn find_month_day(text: &str) -> Option<(u8, u8)> {
 
 /// A bare year in a header line ("2022"), to complete a year-less dateline.
 pub fn find_year(text: &str) -> Option<u16> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"\b(\d{4})\b").expect("valid pattern"));
-    re.captures_iter(text).find_map(|c| year(c.get(1)?.as_str()))
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})\b").expect("valid pattern"));
+    RE.captures_iter(text).find_map(|c| year(c.get(1)?.as_str()))
 }
 
 #[cfg(test)]

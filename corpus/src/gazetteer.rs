@@ -4,7 +4,7 @@
 //! automaton. Compile-time only: none of this reaches the wasm.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -49,8 +49,8 @@ pub struct Gazetteer {
 
 /// The gazetteer, built once per process.
 pub fn gazetteer() -> &'static Gazetteer {
-    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(|| build(GENERATED, SUPPLEMENT))
+    static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| build(GENERATED, SUPPLEMENT));
+    &GAZETTEER
 }
 
 fn kind_of(letter: &str) -> Option<MentionKind> {

@@ -7,7 +7,7 @@
 //! resolves to the full name given in the document; titles and roles are
 //! removed. Titles, themes and scare quotes belong to nobody and are dropped.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -22,8 +22,8 @@ const ROLES: &str = r"spokesperson|spokesman|spokeswoman|president|minister|amba
 
 const NAME: &str = r"\p{Lu}[\p{L}'’\-.]*";
 
-fn cached(cell: &'static OnceLock<Regex>, build: impl FnOnce() -> String) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(&build()).expect("valid speaker pattern"))
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid speaker pattern")
 }
 
 /// The subject of a speech verb: a pronoun, a role, or a name with optional
@@ -36,38 +36,41 @@ fn who() -> String {
 
 /// A cue right after the closing mark: `, Wang said` / `said Niklas Hedman,`.
 fn cue_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    cached(&RE, || {
-        format!(
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
             r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
             who = who()
-        )
-    })
+        ))
+    });
+    &RE
 }
 
 /// A cue right before the opening mark: `Xi said, ` / `Xi wrote: ` / `said Xi: `.
 fn cue_before() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    cached(&RE, || {
-        format!(
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
             r"(?:{who}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{VERBS})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$",
             who = who()
-        )
-    })
+        ))
+    });
+    &RE
 }
 
 /// Indirect speech anywhere: "President Xi Jinping said", "Niklas Hedman, acting director of the UNOOSA, said".
 fn named_speech() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    cached(&RE, || format!(r"(?P<who>(?:{NAME}\s+){{0,5}}{NAME})(?:,[^,]{{1,80}},)?\s+(?:{VERBS})\b"))
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| compile(&format!(r"(?P<who>(?:{NAME}\s+){{0,5}}{NAME})(?:,[^,]{{1,80}},)?\s+(?:{VERBS})\b")));
+    &RE
 }
 
 /// Lead-ins that make the quoted words a title, theme or term, not speech.
 fn title_cue() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    cached(&RE, || {
-        r"(?i)\b(?:theme|titled|entitled|called|named|dubbed|known as|slogan|motto|term|terms|word|words|phrase|concept|so-called|label|labell?ed|headlined|caption|hashtag|banner|initiative|campaign|programme|program|project|strategy|policy|vision|book|film|song|report)(?:\s+(?:of|as|is|was))?\s*[,:]?\s*$".to_owned()
-    })
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?i)\b(?:theme|titled|entitled|called|named|dubbed|known as|slogan|motto|term|terms|word|words|phrase|concept|so-called|label|labell?ed|headlined|caption|hashtag|banner|initiative|campaign|programme|program|project|strategy|policy|vision|book|film|song|report)(?:\s+(?:of|as|is|was))?\s*[,:]?\s*$",
+        )
+    });
+    &RE
 }
 
 /// Titles, honorifics and function words stripped from the front of a name.
@@ -274,9 +277,8 @@ fn cue_subject(who: &str) -> Cue {
     match clean_name(trimmed) {
         Some(name) => Cue::Person(name),
         None => {
-            static RE: OnceLock<Regex> = OnceLock::new();
-            let definite_role = cached(&RE, || format!("^the (?:{ROLES})$"));
-            if definite_role.is_match(&trimmed.to_lowercase()) {
+            static DEFINITE_ROLE: LazyLock<Regex> = LazyLock::new(|| compile(&format!("^the (?:{ROLES})$")));
+            if DEFINITE_ROLE.is_match(&trimmed.to_lowercase()) {
                 Cue::Pronoun
             } else {
                 Cue::Other
@@ -288,8 +290,8 @@ fn cue_subject(who: &str) -> Cue {
 /// Every person named in the document with two to four name words, in order of
 /// appearance: the full names that surnames resolve to.
 fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, String)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = cached(&RE, || format!(r"(?:{NAME})(?:\s+(?:{NAME}))+"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?:{NAME})(?:\s+(?:{NAME}))+")));
+    let re = &*RE;
     let mut out = Vec::new();
     for &block in blocks {
         let Some(part) = text.get(block.range()) else { continue };

@@ -2,7 +2,7 @@
 //! credits and trailing page chrome. Every part is a span into the text, so
 //! nothing is deleted: parts that are not body text are only kept apart.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -32,71 +32,77 @@ pub struct Dateline {
     pub month_day: Option<(u8, u8)>,
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid layout pattern"))
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid layout pattern")
 }
 
 /// `date 2022-05-04 ` or `updatetime:2022-04-19 12:44:34` at the start of a line.
 fn labelled_date() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"^(?i:date|dated|updated?|update\s*time|updatetime|published|posted|release\s*time)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*",
-    )
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^(?i:date|dated|updated?|update\s*time|updatetime|published|posted|release\s*time)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*",
+        )
+    });
+    &RE
 }
 
 fn metadata_label() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"^\(?\s*(?i:date|dated|updated?|update\s*time|updatetime|published|posted|time|source|views|by|author|from|release\s*time)\s*[:：]|(?i:\bviews\s*[:：]\s*\d)",
-    )
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^\(?\s*(?i:date|dated|updated?|update\s*time|updatetime|published|posted|time|source|views|by|author|from|release\s*time)\s*[:：]|(?i:\bviews\s*[:：]\s*\d)",
+        )
+    });
+    &RE
 }
 
 fn byline() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^By\s+\p{Lu}[\p{L}.'\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'\-]*){0,5}$")
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"^By\s+\p{Lu}[\p{L}.'\-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'\-]*){0,5}$"));
+    &RE
 }
 
 fn time_or_bracket() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\([^)]*\)|[()\[\],:|/\-–—]")
+    static RE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\([^)]*\)|[()\[\],:|/\-–—]"));
+    &RE
 }
 
 fn credit() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"^\(?\s*(?i:(?:web\s*|copy\s*|chief\s*)?editors?|reporters?|translators?|photos?|photographers?|writers?|correspondents?|(?:edited|reported|reporting|writing|written|translated|contributed|compiled|produced|proofread)\s+by)\s*(?:[:：]|\s)\s*\S",
-    )
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^\(?\s*(?i:(?:web\s*|copy\s*|chief\s*)?editors?|reporters?|translators?|photos?|photographers?|writers?|correspondents?|(?:edited|reported|reporting|writing|written|translated|contributed|compiled|produced|proofread)\s+by)\s*(?:[:：]|\s)\s*\S",
+        )
+    });
+    &RE
 }
 
 fn chrome() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"^(?i:share(?: this)?|print|e-?mail|comments?|related(?: articles| stories| news)?|copyright\b.*|©.*|all rights reserved\.?|follow us.*|read more|back to top|tags?\s*:.*|keywords?\s*:.*)$",
-    )
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^(?i:share(?: this)?|print|e-?mail|comments?|related(?: articles| stories| news)?|copyright\b.*|©.*|all rights reserved\.?|follow us.*|read more|back to top|tags?\s*:.*|keywords?\s*:.*)$",
+        )
+    });
+    &RE
 }
 
 fn dateline_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"^(?P<place>\p{Lu}[\p{L}'.\-]*(?:\s+\p{Lu}[\p{L}'.\-]*){0,3})(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?(?:,\s*(?P<date>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}))?\s*\((?P<agency>[^)]{1,40})\)\s*(?:--|—|–|-|:)\s*",
-    )
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^(?P<place>\p{Lu}[\p{L}'.\-]*(?:\s+\p{Lu}[\p{L}'.\-]*){0,3})(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?(?:,\s*(?P<date>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}))?\s*\((?P<agency>[^)]{1,40})\)\s*(?:--|—|–|-|:)\s*",
+        )
+    });
+    &RE
 }
 
 /// The agency at the start of a header line: `Xinhua) 08:44, …` or `(Xinhua) …`.
 fn agency_fragment() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^\(?\s*(?P<agency>\p{Lu}[\p{L}&.'\- ]{1,40}?)\s*\)")
+    static RE: LazyLock<Regex> = LazyLock::new(|| regex(r"^\(?\s*(?P<agency>\p{Lu}[\p{L}&.'\- ]{1,40}?)\s*\)"));
+    &RE
 }
 
 /// Source labels in the header: `Source: China Daily`.
 fn source_label() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^(?i:source)\s*[:：]\s*(?P<source>\S.{0,60}?)\s*$")
+    static RE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?i:source)\s*[:：]\s*(?P<source>\S.{0,60}?)\s*$"));
+    &RE
 }
 
 /// The non-empty lines of `text`, trimmed, as spans.
