@@ -152,9 +152,9 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
         <h1 class="visually-hidden">"Articles"</h1>
         <ResultBar one="article" many="articles" count=count results=results />
         <div class="cards">
-            <Show when=move || count.get() == 0>
+            {move || (count.get() == 0).then(|| view! {
                 <p class="empty">"No article matches. Remove a filter or change the search."</p>
-            </Show>
+            })}
             <For each=move || page.get() key=|d| *d let:d>
                 <Card position=d query=query />
             </For>

@@ -223,15 +223,8 @@ enum Column {
     Region,
 }
 
-/// One line of the table: a region's heading when grouped, or a country.
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum Line {
-    Region(String),
-    Country(Row),
-}
-
 /// One country of the table.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 struct Row {
     id: u32,
     code: String,
@@ -243,6 +236,7 @@ struct Row {
 
 #[component]
 fn CountryTable(results: Memo<Results>) -> impl IntoView {
+    let nav = Nav::get();
     let sort = RwSignal::new((Column::Articles, true));
     let grouped = RwSignal::new(false);
     let facet = facet_position("country");
@@ -276,19 +270,25 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
         });
         rows
     });
-    let lines = Memo::new(move |_| {
+    // Rows carry their counts, which change with every filter, so they are
+    // drawn afresh rather than keyed.
+    let lines = move || {
+        // Choosing a country need not change the results (one every article
+        // mentions), so the rows follow the selection too.
+        nav.selection.track();
         let grouped = grouped.get();
         let mut last_region = None;
         let mut lines = Vec::new();
         for row in rows.get() {
             if grouped && last_region.as_ref() != Some(&row.region) {
                 last_region = Some(row.region.clone());
-                lines.push(Line::Region(row.region.clone()));
+                let region = row.region.clone();
+                lines.push(view! { <tr class="group"><th colspan="5" scope="rowgroup">{region}</th></tr> }.into_any());
             }
-            lines.push(Line::Country(row));
+            lines.push(view! { <CountryRow row=row results=results /> }.into_any());
         }
         lines
-    });
+    };
     let count = Signal::derive(move || rows.with(Vec::len));
     let header = move |column: Column, title: &'static str, numeric: bool| {
         let aria_sort = move || match sort.get() {
@@ -331,54 +331,45 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <For each=move || lines.get() key=|line| line.clone() let:line>
-                    {match line {
-                        Line::Region(region) => view! {
-                            <tr class="group"><th colspan="5" scope="rowgroup">{region}</th></tr>
-                        }.into_any(),
-                        Line::Country(row) => view! { <CountryRow row=row results=results /> }.into_any(),
-                    }}
-                </For>
+                {lines}
             </tbody>
         </table>
     }
 }
 
 /// A country's row, and under it, while it is in the filter, the sentences
-/// that mention it.
+/// that mention it. The table is drawn afresh whenever the results change,
+/// and choosing a country always changes them, so a row reads the selection
+/// once.
 #[component]
 fn CountryRow(row: Row, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     let facet = facet_position("country");
-    let id = row.id;
-    let selected = Memo::new(move |_| nav.selection.with(|s| s.is_picked(facet, id)));
-    let to = Signal::derive(move || {
-        nav.selection.track();
-        nav.with(|s| s.selection.toggle(facet, id))
-    });
+    let selected = nav.selection.with_untracked(|s| s.is_picked(facet, row.id));
+    let to = nav.with(|s| s.selection.toggle(facet, row.id));
     let flag = corpus().country(&row.code).map(|c| c.flag()).unwrap_or_default();
-    let (name, articles) = (row.name.clone(), row.articles as usize);
-    let label = move || {
-        format!(
-            "{name}: {}{}",
-            plural(articles, "article", "articles"),
-            if selected.get() { ", in the filter" } else { "" }
-        )
-    };
-    let code = row.code.clone();
+    let label = format!(
+        "{}: {}{}",
+        row.name,
+        plural(row.articles as usize, "article", "articles"),
+        if selected { ", in the filter" } else { "" }
+    );
+    let mentions = selected.then(|| {
+        view! {
+            <tr class="mentions-row">
+                <td colspan="5"><MentionLines code=row.code.clone() results=results /></td>
+            </tr>
+        }
+    });
     view! {
         <tr class:selected=selected data-country=row.code.clone()>
             <td class="flag-col" aria-hidden="true">{flag}</td>
-            <th scope="row"><StateLink to=to label=Signal::derive(label)>{row.name.clone()}</StateLink></th>
+            <th scope="row"><StateLink to=to label=label>{row.name.clone()}</StateLink></th>
             <td class="num">{row.articles}</td>
             <td class="num">{row.mentions}</td>
             <td class="region">{row.region.clone()}</td>
         </tr>
-        <Show when=move || selected.get()>
-            <tr class="mentions-row">
-                <td colspan="5"><MentionLines code=code.clone() results=results /></td>
-            </tr>
-        </Show>
+        {mentions}
     }
 }
 

@@ -82,9 +82,9 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
 fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec<u32>>) -> impl IntoView {
     let nav = Nav::get();
     let label = filter().facets()[facet].value(value).map(|v| v.label.clone()).unwrap_or_default();
-    let count = Memo::new(move |_| results.with(|r| r.count(facet, value)));
-    let checked = Memo::new(move |_| nav.selection.with(|s| s.is_picked(facet, value)));
-    let empty = move || count.get() == 0 && !checked.get();
+    let count = move || results.with(|r| r.count(facet, value));
+    let checked = move || nav.selection.with(|s| s.is_picked(facet, value));
+    let empty = move || count() == 0 && !checked();
     view! {
         <li>
             <label class="facet-value" class:empty=empty>
@@ -111,24 +111,21 @@ fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let nav = Nav::get();
-    let picks = Memo::new(move |_| nav.selection.with(|s| s.picks().to_vec()));
-    let q = Memo::new(move |_| nav.selection.with(|s| s.q.trim().to_owned()));
     move || {
-        (!picks.with(Vec::is_empty) || !q.with(String::is_empty)).then(|| {
+        let (q, picks) = nav.selection.with(|s| (s.q.trim().to_owned(), s.picks().to_vec()));
+        (!picks.is_empty() || !q.is_empty()).then(|| {
+            let search = (!q.is_empty()).then(|| {
+                view! {
+                    <button type="button" class="chip" aria-label=format!("Remove search {q}")
+                        on:click=move |_| nav.go(nav.with(|s| s.selection.q.clear()))>
+                        <span class="chip-facet">"Search: "</span>{q.clone()} " " <span aria-hidden="true">"×"</span>
+                    </button>
+                }
+            });
             view! {
                 <div class="active-filters" aria-label="Active filters" role="group">
-                    {move || (!q.with(String::is_empty)).then(|| {
-                        let text = q.get();
-                        view! {
-                            <button type="button" class="chip" aria-label=format!("Remove search {text}")
-                                on:click=move |_| nav.go(nav.with(|s| s.selection.q.clear()))>
-                                <span class="chip-facet">"Search: "</span>{text.clone()} " " <span aria-hidden="true">"×"</span>
-                            </button>
-                        }
-                    })}
-                    <For each=move || picks.get() key=|pick| *pick let:pick>
-                        <Chip facet=pick.0 as usize value=pick.1 />
-                    </For>
+                    {search}
+                    {picks.into_iter().map(|(facet, value)| chip(facet as usize, value)).collect_view()}
                     <button type="button" class="clear-all" on:click=move |_| {
                         nav.go(nav.with(|s| {
                             s.selection.q.clear();
@@ -141,8 +138,7 @@ pub fn ActiveFilters() -> impl IntoView {
     }
 }
 
-#[component]
-fn Chip(facet: usize, value: u32) -> impl IntoView {
+fn chip(facet: usize, value: u32) -> impl IntoView {
     let nav = Nav::get();
     let f = &filter().facets()[facet];
     let label = f.value(value).map(|v| v.label.clone()).unwrap_or_default();

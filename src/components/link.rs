@@ -26,7 +26,7 @@ pub fn StateLink(
     #[prop(into)] to: Signal<State>,
     children: Children,
     #[prop(optional, into)] class: String,
-    #[prop(optional, into)] label: MaybeProp<String>,
+    #[prop(optional, into)] label: Option<String>,
     #[prop(optional)] current: bool,
 ) -> impl IntoView {
     view! {

@@ -47,9 +47,9 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
         <h1 class="visually-hidden">"Quotes"</h1>
         <ResultBar one="quote" many="quotes" count=count results=results />
         <div class="quote-list">
-            <Show when=move || count.get() == 0>
+            {move || (count.get() == 0).then(|| view! {
                 <p class="empty">"No quotation matches. Remove a filter or change the search."</p>
-            </Show>
+            })}
             <For each=move || page.get() key=|q| *q let:q>
                 <QuoteCard doc=q.0 quote=q.1 query=query />
             </For>
