@@ -99,27 +99,37 @@ impl Facet {
     /// Checks the invariants [`Facet::new`] establishes, for a facet decoded
     /// from bytes: a corrupt or mismatched bundle is an error, not a panic.
     pub fn check(&self, documents: usize) -> Result<(), String> {
-        let key = &self.key;
-        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) || RESERVED_KEYS.contains(&key.as_str()) {
-            return Err(format!("facet key {key:?} must be a lower-case ASCII word other than {RESERVED_KEYS:?}"));
+        match self.problem(documents) {
+            None => Ok(()),
+            Some(problem) => Err(format!("facet “{}”: {problem}", self.key)),
+        }
+    }
+
+    /// What is wrong with the facet, if anything (static text keeps the
+    /// wasm small; [`Facet::check`] names the facet).
+    fn problem(&self, documents: usize) -> Option<&'static str> {
+        let key = self.key.as_str();
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) || RESERVED_KEYS.contains(&key) {
+            return Some("its key must be a lower-case ASCII word other than q, view, doc, quote and sort");
         }
         let n = self.values.len();
         let mut seen = vec![false; n];
         for &v in &self.order {
             match seen.get_mut(v as usize) {
                 Some(s) if !*s => *s = true,
-                _ => return Err(format!("facet {key}: display order repeats or exceeds value {v}")),
+                _ => return Some("its display order repeats or exceeds a value"),
             }
         }
         if seen.iter().any(|s| !s) || self.by_key.len() != n {
-            return Err(format!("facet {key}: display order or key index does not cover its {n} values"));
+            return Some("its display order or key index does not cover its values");
         }
-        if let Some(pair) = self.by_key.windows(2).find(|w| {
-            let (a, b) = (self.values.get(w[0] as usize), self.values.get(w[1] as usize));
-            a.zip(b).is_none_or(|(a, b)| folded_cmp(&a.key, &b.key) != core::cmp::Ordering::Less)
-        }) {
-            let name = |i: u32| self.values.get(i as usize).map_or("?", |v| v.key.as_str());
-            return Err(format!("facet {key}: values {:?} and {:?} have the same key", name(pair[0]), name(pair[1])));
+        let key_of = |i: u32| self.values.get(i as usize).map(|v| v.key.as_str());
+        if self
+            .by_key
+            .windows(2)
+            .any(|w| key_of(w[0]).zip(key_of(w[1])).is_none_or(|(a, b)| folded_cmp(a, b) != core::cmp::Ordering::Less))
+        {
+            return Some("two values have the same key");
         }
         if self.starts.len() != documents + 1
             || self.starts.first() != Some(&0)
@@ -127,20 +137,18 @@ impl Facet {
             || self.starts.last().map(|&s| s as usize) != Some(self.ids.len())
             || self.weights.len() != self.ids.len()
         {
-            return Err(format!("facet {key}: its document table does not fit {documents} documents"));
+            return Some("its document table does not fit the documents");
         }
-        for d in 0..documents {
-            let ids = self.of(d as u32);
+        for d in 0..documents as u32 {
+            let ids = self.of(d);
             if self.arity == Arity::One && ids.len() > 1 {
-                return Err(format!("facet {key}: document {d} has {} values of a one-value facet", ids.len()));
+                return Some("a document has two values of a one-value facet");
             }
-            for (i, &v) in ids.iter().enumerate() {
-                if v as usize >= n || ids[..i].contains(&v) {
-                    return Err(format!("facet {key}: document {d} has a bad or repeated value id {v}"));
-                }
+            if ids.iter().enumerate().any(|(i, &v)| v as usize >= n || ids[..i].contains(&v)) {
+                return Some("a document has a bad or repeated value id");
             }
         }
-        Ok(())
+        None
     }
 
     /// The URL key, e.g. `country`.
@@ -265,6 +273,8 @@ mod tests {
         let one =
             |docs: &[DocValues]| Facet::new("year", "Year", Arity::One, vec![value("a"), value("b")], vec![0, 1], docs);
         assert!(one(&[vec![(0, 1), (1, 1)]]).unwrap_err().contains("one-value"));
+        let many = Facet::new("x", "X", Arity::Many, vec![value("a"), value("b")], vec![0, 1], &[vec![(1, 1), (1, 1)]]);
+        assert!(many.unwrap_err().contains("bad or repeated"));
         assert!(one(&[vec![(7, 1)]]).unwrap_err().contains("bad or repeated"));
         let same = Facet::new("x", "X", Arity::One, vec![value("a"), value("A")], vec![0, 1], &[]);
         assert!(same.unwrap_err().contains("same key"));
@@ -273,6 +283,6 @@ mod tests {
         let order = Facet::new("x", "X", Arity::One, vec![value("a")], vec![0, 0], &[]);
         assert!(order.unwrap_err().contains("display order"));
         // A decoded facet that does not fit the corpus is caught.
-        assert!(colours().check(4).unwrap_err().contains("4 documents"));
+        assert!(colours().check(4).unwrap_err().contains("does not fit"));
     }
 }

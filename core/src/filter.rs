@@ -80,20 +80,20 @@ impl Filter {
         for (i, facet) in self.facets.iter().enumerate() {
             facet.check(documents)?;
             if self.facets[..i].iter().any(|f| f.key() == facet.key()) {
-                return Err(format!("two facets have the key {:?}", facet.key()));
+                return Err(format!("two facets have the key “{}”", facet.key()));
             }
         }
-        for (name, order) in
-            [("newest", &self.orders.newest), ("oldest", &self.orders.oldest), ("title", &self.orders.title)]
-        {
+        let is_order = |order: &[u32]| {
             let mut seen = vec![false; documents];
-            let ok = order.len() == documents
-                && order.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !core::mem::replace(s, true)));
-            if !ok {
-                return Err(format!("the {name} order is not an order of the {documents} documents"));
-            }
+            order.len() == documents
+                && order.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !core::mem::replace(s, true)))
+        };
+        let Orders { newest, oldest, title } = &self.orders;
+        if [newest, oldest, title].into_iter().all(|o| is_order(o)) {
+            Ok(())
+        } else {
+            Err("an order of the documents is broken".into())
         }
-        Ok(())
     }
 
     /// The facets, in the order the sidebar and the URL list them.

@@ -26,7 +26,10 @@ pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
     let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
     let map = crate::map::read_map(crate::map::MAP_TSV, &codes);
     let filter = filter(&corpus)?;
-    Ok(Bundle { corpus, index, filter, map, positions, shards: None })
+    let bundle = Bundle { corpus, index, filter, map, positions, shards: None };
+    // What the app relies on, checked once here rather than in every browser.
+    bundle.check()?;
+    Ok(bundle)
 }
 
 /// The corpus's facets and orders. A summary of each document (see

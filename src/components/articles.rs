@@ -102,7 +102,7 @@ pub const PAGE: usize = 15;
 pub struct Paging {
     grown: RwSignal<(Selection, usize)>,
     /// Items on show.
-    pub shown: Memo<usize>,
+    pub shown: Signal<usize>,
 }
 
 impl Paging {
@@ -110,7 +110,7 @@ impl Paging {
     pub fn first_page() -> Paging {
         let nav = Nav::get();
         let grown = RwSignal::new((nav.selection.get_untracked(), PAGE));
-        let shown = Memo::new(move |_| {
+        let shown = Signal::derive(move || {
             nav.selection.with(|s| grown.with(|(for_selection, n)| if for_selection == s { *n } else { PAGE }))
         });
         Paging { grown, shown }
@@ -143,10 +143,10 @@ pub fn ShowMore(paging: Paging, total: Signal<usize>, many: &'static str) -> imp
 pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let count = Signal::derive(move || results.with(|r| r.documents.len()));
     let paging = Paging::first_page();
-    let page = Memo::new(move |_| {
+    let page = move || {
         let n = paging.shown.get();
         results.with(|r| r.documents.iter().take(n).copied().collect::<Vec<u32>>())
-    });
+    };
     let query = Memo::new(move |_| results.with(|r| r.query.clone()));
     view! {
         <h1 class="visually-hidden">"Articles"</h1>
@@ -155,7 +155,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
             {move || (count.get() == 0).then(|| view! {
                 <p class="empty">"No article matches. Remove a filter or change the search."</p>
             })}
-            <For each=move || page.get() key=|d| *d let:d>
+            <For each=page key=|d| *d let:d>
                 <Card position=d query=query />
             </For>
         </div>

@@ -47,7 +47,7 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
     let total = f.values().len();
     let expanded = RwSignal::new(false);
     let kept = RwSignal::new(Vec::<u32>::new());
-    let shown = Memo::new(move |_| {
+    let shown = move || {
         let all = expanded.get();
         kept.with(|kept| {
             nav.selection.with(|s| {
@@ -59,12 +59,12 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
                     .collect::<Vec<u32>>()
             })
         })
-    });
+    };
     view! {
         <fieldset class="facet" data-facet=f.key()>
             <legend>{f.label()}</legend>
             <ul>
-                <For each=move || shown.get() key=|v| *v let:value>
+                <For each=shown key=|v| *v let:value>
                     <FacetRow facet=facet value=value results=results kept=kept />
                 </For>
             </ul>
@@ -87,7 +87,7 @@ fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec
     let empty = move || count() == 0 && !checked();
     view! {
         <li>
-            <label class="facet-value" class:empty=empty>
+            <label class="facet-value">
                 <input
                     type="checkbox"
                     prop:checked=checked

@@ -38,10 +38,10 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
     let quotes = Memo::new(move |_| nav.selection.with(|s| results.with(|r| visible_quotes(r, s))));
     let count = Signal::derive(move || quotes.with(Vec::len));
     let paging = Paging::first_page();
-    let page = Memo::new(move |_| {
+    let page = move || {
         let n = paging.shown.get();
         quotes.with(|q| q.iter().take(n).copied().collect::<Vec<(u32, usize)>>())
-    });
+    };
     let query = Memo::new(move |_| results.with(|r| r.query.clone()));
     view! {
         <h1 class="visually-hidden">"Quotes"</h1>
@@ -50,7 +50,7 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
             {move || (count.get() == 0).then(|| view! {
                 <p class="empty">"No quotation matches. Remove a filter or change the search."</p>
             })}
-            <For each=move || page.get() key=|q| *q let:q>
+            <For each=page key=|q| *q let:q>
                 <QuoteCard doc=q.0 quote=q.1 query=query />
             </For>
         </div>
