@@ -55,10 +55,14 @@ pub struct Facet {
     values: Vec<FacetValue>,
     /// Value ids in the order the sidebar lists them.
     order: Vec<u32>,
-    /// Document `d`'s entries are `ids[starts[d]..starts[d + 1]]`.
+    /// Document `d`'s entries are `ids[starts[d]..starts[d + 1]]`. Written
+    /// as each document's count, a byte apiece, rather than as offsets that
+    /// grow to several bytes and do not compress.
+    #[serde(with = "counts")]
     starts: Vec<u32>,
     ids: Vec<u32>,
-    /// Parallel to `ids`.
+    /// Parallel to `ids`, or empty when every weight is 1 (all facets but
+    /// countries), which keeps large corpora's bundles small.
     weights: Vec<u32>,
     /// Value ids sorted by their keys in ASCII lower case, for lookups.
     by_key: Vec<u32>,
@@ -80,7 +84,7 @@ impl Facet {
         documents: &[DocValues],
     ) -> Result<Facet, String> {
         let mut starts = Vec::with_capacity(documents.len() + 1);
-        let (mut ids, mut weights) = (Vec::new(), Vec::new());
+        let (mut ids, mut weights) = (Vec::new(), Vec::<u32>::new());
         starts.push(0);
         for doc in documents {
             for &(id, weight) in doc {
@@ -91,6 +95,9 @@ impl Facet {
         }
         let mut by_key: Vec<u32> = (0..values.len() as u32).collect();
         by_key.sort_unstable_by(|&a, &b| folded_cmp(&values[a as usize].key, &values[b as usize].key));
+        if weights.iter().all(|&w| w == 1) {
+            weights = Vec::new();
+        }
         let facet = Facet { key: key.into(), label: label.into(), arity, values, order, starts, ids, weights, by_key };
         facet.check(documents.len())?;
         Ok(facet)
@@ -135,7 +142,7 @@ impl Facet {
             || self.starts.first() != Some(&0)
             || self.starts.windows(2).any(|w| w[0] > w[1])
             || self.starts.last().map(|&s| s as usize) != Some(self.ids.len())
-            || self.weights.len() != self.ids.len()
+            || !(self.weights.is_empty() || self.weights.len() == self.ids.len())
         {
             return Some("its document table does not fit the documents");
         }
@@ -199,9 +206,11 @@ impl Facet {
         &self.ids[self.range(doc)]
     }
 
-    /// A document's weights, parallel to [`Facet::of`].
-    pub fn weights_of(&self, doc: u32) -> &[u32] {
-        &self.weights[self.range(doc)]
+    /// A document's values with their weights, in the order of [`Facet::of`].
+    pub fn entries(&self, doc: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let range = self.range(doc);
+        let weights = self.weights.get(range.clone()).unwrap_or(&[]);
+        self.ids[range].iter().enumerate().map(move |(i, &v)| (v, weights.get(i).copied().unwrap_or(1)))
     }
 
     /// The value whose key is `key`, ignoring ASCII case (`ve` finds `VE`).
@@ -216,7 +225,7 @@ impl Facet {
     pub fn totals(&self, documents: &[u32]) -> Vec<(u32, u32, u32)> {
         let mut totals = vec![(0u32, 0u32); self.values.len()];
         for &d in documents {
-            for (&v, &w) in self.of(d).iter().zip(self.weights_of(d)) {
+            for (v, w) in self.entries(d) {
                 if let Some(t) = totals.get_mut(v as usize) {
                     t.0 += 1;
                     t.1 += w;
@@ -230,6 +239,29 @@ impl Facet {
                 (docs > 0).then_some((v, docs, weight))
             })
             .collect()
+    }
+}
+
+/// Offsets written as the differences between them, read back whole.
+mod counts {
+    use super::Vec;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(starts: &[u32], s: S) -> Result<S::Ok, S::Error> {
+        let counts: Vec<u32> = starts.windows(2).map(|w| w[1].saturating_sub(w[0])).collect();
+        counts.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+        let counts = Vec::<u32>::deserialize(d)?;
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut at = 0u32;
+        starts.push(0);
+        for n in counts {
+            at = at.saturating_add(n);
+            starts.push(at);
+        }
+        Ok(starts)
     }
 }
 
@@ -255,7 +287,8 @@ mod tests {
     fn documents_values_and_lookups() {
         let f = colours();
         assert_eq!((f.documents(), f.of(0), f.of(1), f.of(2)), (3, &[0, 1][..], &[][..], &[1][..]));
-        assert_eq!(f.weights_of(0), [3, 1]);
+        assert_eq!(f.entries(0).collect::<Vec<_>>(), [(0, 3), (1, 1)]);
+        assert_eq!(f.entries(2).collect::<Vec<_>>(), [(1, 2)]);
         assert_eq!((f.find("RED"), f.find("blue"), f.find("green")), (Some(0), Some(1), None));
         // Out of range is empty, never a panic.
         assert!(f.of(99).is_empty());
@@ -284,5 +317,9 @@ mod tests {
         assert!(order.unwrap_err().contains("display order"));
         // A decoded facet that does not fit the corpus is caught.
         assert!(colours().check(4).unwrap_err().contains("does not fit"));
+        // Weights of 1 are not stored, and read back as 1.
+        let years = one(&[vec![(1, 1)], vec![(0, 1)]]).unwrap();
+        assert_eq!(years.entries(0).collect::<Vec<_>>(), [(1, 1)]);
+        assert!(years.weights.is_empty());
     }
 }

@@ -18,7 +18,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::model::Bundle;
 
@@ -227,30 +227,30 @@ impl State {
     /// sorted by key.
     pub fn to_query(&self, bundle: &Bundle) -> String {
         let (selection, location) = (&self.selection, &self.location);
-        let mut pairs: Vec<(&str, Cow<str>)> = Vec::new();
+        let mut out_pairs: Vec<(&str, Cow<str>)> = Vec::new();
         if !selection.q.is_empty() {
-            pairs.push(("q", Cow::Borrowed(selection.q.as_str())));
+            out_pairs.push(("q", Cow::Borrowed(selection.q.as_str())));
         }
         for (f, facet) in bundle.filter.facets().iter().enumerate() {
             let mut keys: Vec<&str> =
                 selection.picked(f).filter_map(|v| facet.value(v)).map(|v| v.key.as_str()).collect();
             keys.sort_unstable();
-            pairs.extend(keys.into_iter().map(|k| (facet.key(), Cow::Borrowed(k))));
+            out_pairs.extend(keys.into_iter().map(|k| (facet.key(), Cow::Borrowed(k))));
         }
         if location.view != View::Articles {
-            pairs.push(("view", Cow::Borrowed(location.view.key())));
+            out_pairs.push(("view", Cow::Borrowed(location.view.key())));
         }
         if let Some(doc) = location.doc.and_then(|d| bundle.corpus.documents.get(d as usize)) {
-            pairs.push(("doc", Cow::Borrowed(doc.slug.as_str())));
+            out_pairs.push(("doc", Cow::Borrowed(doc.slug.as_str())));
             if let Some(quote) = location.quote {
-                pairs.push(("quote", Cow::Owned(quote.to_string())));
+                out_pairs.push(("quote", Cow::Owned(quote.to_string())));
             }
         }
         if selection.sort != selection.default_sort() {
-            pairs.push(("sort", Cow::Borrowed(selection.sort.key())));
+            out_pairs.push(("sort", Cow::Borrowed(selection.sort.key())));
         }
         let mut out = String::new();
-        for (i, (key, value)) in pairs.iter().enumerate() {
+        for (i, (key, value)) in out_pairs.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
             out.push_str(key);
             out.push('=');
@@ -267,9 +267,9 @@ impl State {
         let mut sort = None;
         let facets = bundle.filter.facets();
         let query = query.strip_prefix('?').unwrap_or(query);
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        for (key, value) in pairs(query) {
             let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
-            match key.as_ref() {
+            match key.as_str() {
                 "q" => {
                     let mut q: String = value.chars().take(MAX_QUERY_CHARS).collect();
                     if q.len() < value.len() {
@@ -332,6 +332,19 @@ impl State {
         state.normalise();
         (state, notices)
     }
+}
+
+/// The decoded `key=value` pairs of a query string: `+` is a space, `%XX`
+/// a byte, and bytes that are not UTF-8 become U+FFFD.
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let decode = |text: &str| -> String {
+        let spaced = text.replace('+', " ");
+        percent_decode_str(&spaced).decode_utf8_lossy().into_owned()
+    };
+    query.split('&').filter(|p| !p.is_empty()).map(move |pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(key), decode(value))
+    })
 }
 
 /// A bad value as shown in a notice: at most 40 characters.

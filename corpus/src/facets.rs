@@ -115,8 +115,7 @@ fn sources(corpus: &Corpus) -> Extracted {
     (values, documents)
 }
 
-/// Each document's speakers in order of first quotation, weighted by their
-/// quotations in it.
+/// Each document's speakers in order of first quotation.
 fn speakers(corpus: &Corpus) -> Extracted {
     let values = corpus.speakers.iter().map(|s| FacetValue { key: s.slug.clone(), label: s.name.clone() }).collect();
     let documents = corpus
@@ -125,9 +124,8 @@ fn speakers(corpus: &Corpus) -> Extracted {
         .map(|d| {
             let mut out: DocValues = Vec::new();
             for s in d.quotes.iter().filter_map(|q| q.speaker) {
-                match out.iter_mut().find(|(v, _)| *v == s) {
-                    Some((_, n)) => *n += 1,
-                    None => out.push((s, 1)),
+                if !out.iter().any(|(v, _)| *v == s) {
+                    out.push((s, 1));
                 }
             }
             out
