@@ -10,6 +10,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use toml::Spanned;
+
 use crate::date::Date;
 use crate::read::CorpusError;
 
@@ -41,62 +43,75 @@ pub fn read_metadata(dir: &Path, files: &[String]) -> Result<BTreeMap<String, Cu
     parse_metadata(&path, &text, files)
 }
 
+/// Parses `corpus.toml`'s text. Every error names the line of the key or
+/// table it is about, from the TOML parser's own spans.
 pub fn parse_metadata(
     path: &Path,
     text: &str,
     files: &[String],
 ) -> Result<BTreeMap<String, Curated>, Vec<CorpusError>> {
-    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        let line = e.span().map(|span| line_of(text, span.start));
-        let message = format!("is not valid TOML: {}", e.message());
-        let error = CorpusError::new(path, message);
-        vec![match line {
-            Some(line) => error.at_line(line),
+    let at = |span: std::ops::Range<usize>, message: String| {
+        CorpusError::new(path, message).at_line(line_of(text, span.start))
+    };
+    let parse_error = |e: toml::de::Error| {
+        let error = CorpusError::new(path, format!("is not valid TOML: {}", e.message()));
+        vec![match e.span() {
+            Some(span) => error.at_line(line_of(text, span.start)),
             None => error,
         }]
-    })?;
-    let mut out = BTreeMap::new();
+    };
+    // First every entry with its span, to say which ones are not tables.
+    let entries: BTreeMap<Spanned<String>, Spanned<toml::Value>> = toml::from_str(text).map_err(parse_error)?;
     let mut errors = Vec::new();
-    for (file, value) in &table {
-        let at = |message: String| {
-            let error = CorpusError::new(path, message);
-            match find_line(text, file) {
-                Some(line) => error.at_line(line),
-                None => error,
-            }
-        };
-        if !files.iter().any(|f| f == file) {
-            errors.push(at(format!("[\"{file}\"] names a file that is not in the corpus")));
+    for (file, value) in &entries {
+        let name = file.get_ref();
+        if !value.get_ref().is_table() {
+            errors.push(at(
+                file.span(),
+                format!("\"{name}\" must be a table such as [\"{name}\"] with title, date, source or url"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    type Entry = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+    let tables: BTreeMap<Spanned<String>, Entry> = toml::from_str(text).map_err(parse_error)?;
+    let mut out = BTreeMap::new();
+    for (file, entry) in &tables {
+        let name = file.get_ref();
+        if !files.iter().any(|f| f == name) {
+            errors.push(at(file.span(), format!("[\"{name}\"] names a file that is not in the corpus")));
             continue;
         }
-        let Some(entry) = value.as_table() else {
-            errors.push(at(format!("\"{file}\" must be a table such as [\"{file}\"] with title, date, source or url")));
-            continue;
-        };
         let mut curated = Curated::default();
         for (key, value) in entry {
-            let Some(string) = value.as_str() else {
-                errors.push(at(format!("[\"{file}\"] {key} must be a string")));
+            let error = |message: String| at(key.span(), format!("[\"{name}\"] {message}"));
+            let key = key.get_ref().as_str();
+            let Some(string) = value.get_ref().as_str() else {
+                errors.push(error(format!("{key} must be a string")));
                 continue;
             };
             let string = string.trim().to_owned();
-            match key.as_str() {
-                "title" if string.is_empty() => errors.push(at(format!("[\"{file}\"] title is empty"))),
+            match key {
+                "title" if string.is_empty() => errors.push(error("title is empty".into())),
                 "title" => curated.title = Some(string),
                 "date" => match Date::parse_iso(&string) {
                     Some(date) => curated.date = Some(date),
-                    None => errors.push(at(format!(
-                        "[\"{file}\"] date \"{string}\" is not a valid YYYY, YYYY-MM or YYYY-MM-DD date"
-                    ))),
+                    None => {
+                        errors.push(error(format!("date \"{string}\" is not a valid YYYY, YYYY-MM or YYYY-MM-DD date")))
+                    }
                 },
                 "source" => curated.source = Some(string).filter(|s| !s.is_empty()),
-                "url" => curated.url = Some(string).filter(|s| !s.is_empty()),
-                _ => {
-                    errors.push(at(format!("[\"{file}\"] has unknown key \"{key}\" (known keys: {})", KEYS.join(", "))))
-                }
+                "url" if string.is_empty() => {}
+                "url" => match web_link(&string) {
+                    Ok(()) => curated.url = Some(string),
+                    Err(why) => errors.push(error(format!("url \"{string}\" {why}"))),
+                },
+                _ => errors.push(error(format!("has unknown key \"{key}\" (known keys: {})", KEYS.join(", ")))),
             }
         }
-        out.insert(file.clone(), curated);
+        out.insert(name.clone(), curated);
     }
     if errors.is_empty() {
         Ok(out)
@@ -105,13 +120,25 @@ pub fn parse_metadata(
     }
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
-    text.get(..byte).unwrap_or(text).matches('\n').count() + 1
+/// Whether a link may be shown to readers: an absolute `http` or `https`
+/// address with a host and no white space or control characters. Anything
+/// else (`javascript:`, `data:`, a relative path) is refused, since the
+/// reader renders it as a link.
+pub fn web_link(url: &str) -> Result<(), &'static str> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let Some(rest) = rest else { return Err("must start with http:// or https://") };
+    if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
+        return Err("has no host");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("contains spaces or control characters");
+    }
+    Ok(())
 }
 
-/// The line of the table header that names `file`, for error messages.
-fn find_line(text: &str, file: &str) -> Option<usize> {
-    text.lines().position(|line| line.trim_start().starts_with('[') && line.contains(file)).map(|i| i + 1)
+fn line_of(text: &str, byte: usize) -> usize {
+    text.get(..byte).unwrap_or(text).matches('\n').count() + 1
 }
 
 #[cfg(test)]
@@ -139,7 +166,8 @@ mod tests {
         let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(errors.len(), 3, "{all:?}");
         assert!(all.iter().all(|e| e.contains("seeds/corpus.toml")));
-        assert!(all.iter().any(|e| e.contains("unknown key \"author\"") && e.contains(":1:")));
+        // The line of the key itself, from the parser's span.
+        assert!(all.iter().any(|e| e.contains("unknown key \"author\"") && e.contains(":2:")));
         assert!(all.iter().any(|e| e.contains("\"2024-13\"")));
         assert!(all.iter().any(|e| e.contains("zzz.txt") && e.contains("not in the corpus") && e.contains(":5:")));
     }
@@ -152,5 +180,31 @@ mod tests {
         assert!(errors[0].message.contains("must be a string"));
         let errors = parse_metadata(Path::new("corpus.toml"), "\"a.txt\" = 3\n", &files()).unwrap_err();
         assert!(errors[0].message.contains("must be a table"));
+    }
+
+    #[test]
+    fn lines_come_from_the_parser_not_from_searching_the_text() {
+        // "xbase.txt" contains "base.txt": the old substring search took
+        // one table for the other.
+        let files = vec!["base.txt".to_owned(), "xbase.txt".to_owned()];
+        let text = "[\"xbase.txt\"]\ntitle = \"X\"\n\n[\"base.txt\"]\nauthor = \"Y\"\n";
+        let errors = parse_metadata(Path::new("corpus.toml"), text, &files).unwrap_err();
+        assert_eq!((errors.len(), errors[0].line), (1, Some(5)), "{errors:?}");
+    }
+
+    #[test]
+    fn urls_must_be_web_links() {
+        for good in ["https://example.org/a", "http://example.org", "HTTPS://EXAMPLE.ORG/x?y=1#z"] {
+            assert_eq!(web_link(good), Ok(()), "{good}");
+        }
+        for bad in
+            ["javascript:alert(1)", "data:text/html,x", "/relative", "ftp://x", "https://", "https:///x", "https://a b"]
+        {
+            assert!(web_link(bad).is_err(), "{bad}");
+        }
+        let text = "[\"a.txt\"]\ntitle = \"T\"\nurl = \"javascript:alert(1)\"\n";
+        let errors = parse_metadata(Path::new("corpus.toml"), text, &files()).unwrap_err();
+        assert_eq!(errors[0].line, Some(3));
+        assert!(errors[0].message.contains("http:// or https://"), "{errors:?}");
     }
 }

@@ -25,10 +25,32 @@ impl CorpusError {
 impl fmt::Display for CorpusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(f, "error: {}:{}: {}", self.path.display(), line, self.message),
-            None => write!(f, "error: {}: {}", self.path.display(), self.message),
+            Some(line) => write!(f, "error: {}:{}: {}", shown(&self.path), line, self.message),
+            None => write!(f, "error: {}: {}", shown(&self.path), self.message),
         }
     }
+}
+
+/// A path as messages show it: control characters (a newline that would
+/// start a new build directive, a terminal escape) are escaped, and bytes
+/// that are not UTF-8 are written as `\xNN`. A file name is data, never
+/// something a terminal or Cargo should act on.
+pub fn shown(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 impl std::error::Error for CorpusError {}
@@ -37,7 +59,7 @@ impl std::error::Error for CorpusError {}
 /// app's build: one line per error, naming its file, then a summary.
 pub fn describe_errors(dir: &Path, errors: &[CorpusError]) -> String {
     let mut out: String = errors.iter().map(|e| format!("{e}\n")).collect();
-    out.push_str(&format!("the corpus in {} has {} error(s); fix them and try again", dir.display(), errors.len()));
+    out.push_str(&format!("the corpus in {} has {} error(s); fix them and try again", shown(dir), errors.len()));
     out
 }
 
@@ -50,7 +72,7 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "warning: {}: {}", self.path.display(), self.message)
+        write!(f, "warning: {}: {}", shown(&self.path), self.message)
     }
 }
 
@@ -63,27 +85,111 @@ pub struct SourceFile {
 }
 
 /// The `*.txt` files of `dir`, sorted by file name so builds are deterministic.
-/// Other entries are reported as warnings (except `corpus.toml` and hidden files)
-/// so that nothing is skipped silently.
-pub fn list_text_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), CorpusError> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| CorpusError::new(dir, format!("cannot read the corpus folder: {e}")))?;
+///
+/// Only regular files inside the folder are read:
+/// - a hidden file or folder (`.name`, such as macOS's `._x.txt`) is skipped
+///   with a note;
+/// - a link is followed only to a regular file inside the folder; a link out
+///   of it, or one that leads nowhere or in a loop, is an error, since a
+///   build must not publish a file from the machine it runs on;
+/// - folders, FIFOs, sockets and devices are named as what they are and
+///   skipped, and never opened (a FIFO would block the build);
+/// - a name that is not UTF-8 is an error: two such names could otherwise
+///   collapse into one.
+pub fn list_text_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), Vec<CorpusError>> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| vec![CorpusError::new(dir, format!("cannot read the corpus folder: {e}"))])?;
+    let root = std::fs::canonicalize(dir).map_err(|e| vec![CorpusError::new(dir, format!("cannot resolve: {e}"))])?;
     let mut files = Vec::new();
     let mut warnings = Vec::new();
+    let mut errors = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| CorpusError::new(dir, format!("cannot list the corpus folder: {e}")))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(CorpusError::new(dir, format!("cannot list the corpus folder: {e}")));
+                continue;
+            }
+        };
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let is_txt = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
-        if is_txt && path.is_file() {
-            files.push(path);
-        } else if name != crate::metadata::METADATA_FILE && !name.starts_with('.') {
-            warnings.push(Warning { path, message: "not a .txt file; ignored".into() });
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            errors.push(CorpusError::new(&path, "its name is not valid UTF-8; rename it"));
+            continue;
+        };
+        if name == crate::metadata::METADATA_FILE {
+            continue;
         }
+        let note = |message: &str| Warning { path: path.clone(), message: message.into() };
+        if name.starts_with('.') {
+            warnings.push(note("hidden; skipped"));
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            errors.push(CorpusError::new(&path, "cannot tell what kind of entry it is"));
+            continue;
+        };
+        let kind = if kind.is_symlink() {
+            match std::fs::canonicalize(&path) {
+                Err(_) => {
+                    errors.push(CorpusError::new(&path, "a link that leads nowhere, or in a loop"));
+                    continue;
+                }
+                Ok(target) if !target.starts_with(&root) => {
+                    errors.push(CorpusError::new(
+                        &path,
+                        "a link to a file outside the corpus folder; copy the file in instead",
+                    ));
+                    continue;
+                }
+                Ok(target) => match std::fs::metadata(&target) {
+                    Ok(meta) => meta.file_type(),
+                    Err(e) => {
+                        errors.push(CorpusError::new(&path, format!("cannot read the link's target: {e}")));
+                        continue;
+                    }
+                },
+            }
+        } else {
+            kind
+        };
+        let is_txt = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
+        if kind.is_file() && is_txt {
+            files.push(path);
+        } else if kind.is_file() {
+            warnings.push(note("not a .txt file; skipped"));
+        } else if kind.is_dir() {
+            warnings.push(note("a folder; only the .txt files directly in the corpus folder are read; skipped"));
+        } else {
+            warnings.push(note(&format!("{}, not a regular file; skipped", special_kind(&kind))));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, warnings))
+}
+
+/// What a special file is, for a message.
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+/// What a special file is, for a message.
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
 }
 
 /// Decodes a file's bytes: strips a UTF-8 byte-order mark, falls back to
@@ -130,7 +236,7 @@ pub fn normalise_line_endings(text: &str) -> String {
 /// Reads and decodes every `*.txt` file of `dir`. All errors are collected, so
 /// a curator sees every bad file at once.
 pub fn read_folder(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Warning>), Vec<CorpusError>> {
-    let (paths, mut warnings) = list_text_files(dir).map_err(|e| vec![e])?;
+    let (paths, mut warnings) = list_text_files(dir)?;
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {

@@ -126,3 +126,72 @@ fn the_report_prints_json_and_fails_with_the_file_named() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.txt"));
 }
+
+/// What the analysis says about each entry of a folder, as text.
+fn warnings(dir: &Path) -> Vec<String> {
+    analyse_folder(dir).unwrap().warnings.iter().map(|w| w.to_string()).collect()
+}
+
+#[test]
+fn hidden_files_are_skipped_with_a_note() {
+    // A macOS resource fork: binary, with NUL bytes, next to its article.
+    let dir = folder(&[("x.txt", b"Title\n\nBody."), ("._x.txt", b"\0\x05\x16\x07\0\x02\0\0Mac OS X")]);
+    let notes = warnings(dir.path());
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("._x.txt") && notes[0].contains("hidden"));
+}
+
+#[cfg(unix)]
+#[test]
+fn links_are_followed_only_to_files_inside_the_folder() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "Secret title\n\nDo not publish.").unwrap();
+    let dir = folder(&[("a.txt", b"Title\n\nBody.")]);
+    // Inside: read as the file it names.
+    symlink(dir.path().join("a.txt"), dir.path().join("alias.txt")).unwrap();
+    let (files, _) = corpus::read::read_folder(dir.path()).unwrap();
+    assert_eq!(files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["a.txt", "alias.txt"]);
+    // Out of the folder, nowhere, or in a loop: named errors.
+    symlink(outside.path().join("secret.txt"), dir.path().join("leak.txt")).unwrap();
+    symlink(dir.path().join("missing.txt"), dir.path().join("dangling.txt")).unwrap();
+    symlink(dir.path().join("loop.txt"), dir.path().join("loop.txt")).unwrap();
+    let found = errors(dir.path());
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().any(|e| e.contains("leak.txt") && e.contains("outside the corpus folder")));
+    assert!(found.iter().any(|e| e.contains("dangling.txt") && e.contains("leads nowhere")));
+    assert!(found.iter().any(|e| e.contains("loop.txt") && e.contains("in a loop")));
+    assert!(found.iter().all(|e| !e.contains("Do not publish")));
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_and_fifos_are_named_for_what_they_are_and_never_opened() {
+    let dir = folder(&[("a.txt", b"Title\n\nBody.")]);
+    std::fs::create_dir(dir.path().join("2016")).unwrap();
+    let status = Command::new("mkfifo").arg(dir.path().join("pipe.txt")).status().unwrap();
+    assert!(status.success());
+    // Opening the FIFO would block this test forever.
+    let notes = warnings(dir.path());
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("2016") && n.contains("a folder")));
+    assert!(notes.iter().any(|n| n.contains("pipe.txt") && n.contains("FIFO")));
+}
+
+#[cfg(unix)]
+#[test]
+fn names_are_data_escaped_in_every_message() {
+    use std::os::unix::ffi::OsStrExt;
+    let injected = "x\ncargo::error=INJECTED\x1b[31m.txt";
+    let dir = folder(&[("a.txt", b"Title\n\nBody."), (injected, b"  ")]);
+    let found = errors(dir.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("x\\ncargo::error=INJECTED\\u{1b}[31m.txt"), "{found:?}");
+    assert!(!found[0].contains('\n') && !found[0].contains('\x1b'));
+    // A name that is not UTF-8 is an error, shown byte by byte.
+    let dir = folder(&[("a.txt", b"Title\n\nBody.")]);
+    std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")), "T\n\nB").unwrap();
+    let found = errors(dir.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("caf\\xE9.txt") && found[0].contains("not valid UTF-8"), "{found:?}");
+}
