@@ -24,6 +24,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // orrery.test is this machine, reached as a plain-http origin that is
+        // not localhost: no secure context, so no Clipboard API.
+        '--host-resolver-rules=MAP orrery.test 127.0.0.1',
       ],
     },
   },

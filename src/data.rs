@@ -66,3 +66,15 @@ pub fn world_map() -> &'static orrery_core::WorldMap {
 pub fn facet_position(key: &str) -> usize {
     filter().position(key).unwrap_or(usize::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn a_missing_or_corrupt_bundle_is_an_error_that_says_so() {
+        assert!(decode(&[]).unwrap_err().contains("No corpus was bundled"));
+        let error = decode(&[0xFF; 64]).unwrap_err();
+        assert!(error.contains("bundle (64 bytes) cannot be read"), "{error}");
+    }
+}

@@ -39,14 +39,20 @@ pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) 
     let mut corpus = Corpus::default();
     let speakers = speaker_table(&analysed);
     let sources = source_table(&analysed);
+    // Ids by name: a corpus can quote tens of thousands of people.
+    let ids = |names: Vec<&str>| -> BTreeMap<String, u32> {
+        names.into_iter().enumerate().map(|(i, n)| (n.to_owned(), i as u32)).collect()
+    };
+    let speaker_ids = ids(speakers.iter().map(|s| s.name.as_str()).collect());
+    let source_ids = ids(sources.iter().map(|s| s.name.as_str()).collect());
     for a in analysed {
         let mut doc = a.document;
-        doc.source = a.source.and_then(|name| sources.iter().position(|s| s.name == name)).map(|i| i as u32);
+        doc.source = a.source.and_then(|name| source_ids.get(name.as_str()).copied());
         doc.quotes = a
             .quotes
             .into_iter()
             .map(|(mut quote, speaker)| {
-                quote.speaker = speaker.and_then(|name| speakers.iter().position(|s| s.name == name)).map(|i| i as u32);
+                quote.speaker = speaker.and_then(|name| speaker_ids.get(name.as_str()).copied());
                 quote
             })
             .collect();

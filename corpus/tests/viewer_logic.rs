@@ -232,3 +232,45 @@ proptest! {
         let _ = State::parse(&raw, seeds());
     }
 }
+
+/// Ids are 32 bits: with 70,000 speakers, speaker 65,546 finds its own
+/// article, and speaker 10 does not find it (16-bit ids made 65,546 alias 10).
+#[test]
+fn more_than_65536_speakers_keep_their_own_ids() {
+    let text = "A title\n\n“We will see,” said Ana Lima.\n";
+    let one = corpus::analyse::analyse_files(
+        &[corpus::read::SourceFile { path: "a.txt".into(), name: "a.txt".into(), text: text.into() }],
+        &Default::default(),
+    )
+    .unwrap();
+    let template = &one.documents[0];
+    assert_eq!(template.quotes.len(), 1);
+    let n = 70_000u32;
+    let mut c = orrery_core::Corpus { countries: one.countries.clone(), ..Default::default() };
+    for i in 0..n {
+        let mut doc = template.clone();
+        doc.slug = format!("d{i}");
+        doc.file = format!("{i}.txt");
+        doc.quotes[0].speaker = Some(i);
+        c.documents.push(doc);
+        let name = format!("Person {i}");
+        c.speakers.push(orrery_core::Speaker { slug: format!("person-{i}"), name, quotes: 1 });
+    }
+    let b = bundle(c).unwrap();
+    let speaker = b.filter.position("speaker").unwrap();
+    assert_eq!(b.filter.facets()[speaker].values().len(), n as usize);
+    let found = |picks: &[u32]| {
+        let mut selection = Selection::default();
+        for &p in picks {
+            selection.pick(speaker, p);
+        }
+        run(&b, &selection).documents
+    };
+    assert_eq!(found(&[65_546]), [65_546]);
+    assert_eq!(found(&[10]), [10]);
+    assert_eq!(found(&[69_999, 0]).len(), 2);
+    // And through the URL.
+    let (state, notices) = State::parse("?speaker=person-65546", &b);
+    assert!(notices.is_empty());
+    assert_eq!(run(&b, &state.selection).documents, [65_546]);
+}

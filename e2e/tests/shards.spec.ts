@@ -78,3 +78,13 @@ test('a card shows its six most mentioned countries, any in the filter, and how 
   await expect(card.locator('.country-chip')).toHaveCount(7);
   await expect(card.locator('.chip-more')).toHaveText('+1 more');
 });
+
+test("the curator's link to the original shows in the reader, safely", async ({ page, baseURL }) => {
+  await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite'));
+  const link = page.getByRole('link', { name: 'Original article' });
+  await expect(link).toHaveAttribute('href', 'https://example.org/news/kenya-peru-satellite');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await page.goto(alt(baseURL, '?doc=eight-agencies-sign-a-launch-data-pact'));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Original article' })).toHaveCount(0);
+});

@@ -262,3 +262,26 @@ test('a value chosen from a card chip shows checked in the sidebar, though it ra
   await expect(count(page)).toHaveText('5 articles');
   await expect(venezuela).toHaveCount(0);
 });
+
+test('"Copy link" on a plain-http host without the Clipboard API offers the link selected, to copy by hand', async ({ page, baseURL }) => {
+  const insecure = new URL(baseURL!);
+  insecure.hostname = 'orrery.test';
+  await page.goto(`${insecure.href}?country=VE`);
+  await expect(count(page)).toHaveText('1 article');
+  expect(await page.evaluate(() => window.isSecureContext || navigator.clipboard !== undefined)).toBe(false);
+  const dialog = page.waitForEvent('dialog');
+  await page.locator('.masthead').getByRole('button', { name: 'Copy link' }).click();
+  const prompt = await dialog;
+  expect(prompt.type()).toBe('prompt');
+  expect(prompt.message()).toContain('Press Ctrl+C');
+  expect(prompt.defaultValue()).toBe(`${insecure.href}?country=VE`);
+  await prompt.dismiss();
+  // It never claims a copy that did not happen.
+  await expect(page.locator('.masthead').getByRole('button', { name: 'Copy link' })).toBeVisible();
+});
+
+test('quote "Copy link" buttons are named by their visible text (WCAG 2.5.3)', async ({ page }) => {
+  await page.goto(`./${READER_003}`);
+  const buttons = page.locator('.reader .copy-quote');
+  await expect(buttons.first()).toHaveAttribute('aria-label', /^Copy link to quote 1$/);
+});

@@ -56,11 +56,38 @@ pub fn follow_state_links(nav: Nav) {
     on_cleanup(move || handle.remove());
 }
 
-/// Copies text to the clipboard; returns whether the browser accepted.
-pub fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let _ = window.navigator().clipboard().write_text(text);
-    true
+/// Copies `text` with the Clipboard API and calls `copied` once the browser
+/// has really taken it. Where the API is missing (plain-http hosts) or
+/// refuses, the browser's own prompt shows the link selected in a field,
+/// with "Press Ctrl+C to copy".
+fn copy(text: String, copied: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let by_hand = |window: &web_sys::Window, text: &str| {
+        let _ = window.prompt_with_message_and_default("Press Ctrl+C (⌘C on a Mac) to copy the link:", text);
+    };
+    // `navigator.clipboard` is undefined outside secure contexts.
+    let navigator = window.navigator();
+    if js_sys::Reflect::get(&navigator, &"clipboard".into()).map_or(true, |c| c.is_undefined()) {
+        return by_hand(&window, &text);
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => copied(),
+            Err(_) => by_hand(&window, &text),
+        }
+    });
+}
+
+/// A "Copy link" button for the URL `url` gives when pressed; it says
+/// "Link copied" only once the browser has taken it.
+pub fn copy_link(url: impl Fn() -> String + 'static, label: Option<String>, class: &'static str) -> impl IntoView {
+    let done = RwSignal::new(false);
+    view! {
+        <button type="button" class=class aria-label=label on:click=move |_| copy(url(), move || done.set(true))>
+            {move || if done.get() { "Link copied" } else { "Copy link" }}
+        </button>
+    }
 }
 
 /// The absolute URL of a state, for sharing.

@@ -7,7 +7,7 @@ use orrery_core::marks::segments;
 use orrery_core::state::View;
 use orrery_core::{Document, Span};
 
-use super::link::{absolute_url, copy_to_clipboard, StateLink};
+use super::link::{absolute_url, copy_link, StateLink};
 use crate::data::{corpus, facet_position, filter};
 use crate::nav::Nav;
 
@@ -134,7 +134,7 @@ fn quote_part(
                 }
                 None => view! { <span class="speaker unknown">"Unattributed"</span> }.into_any(),
             }}
-            <CopyQuoteLink doc=doc number=number />
+            {copy_quote_link(doc, number)}
         </span>
     };
     view! {
@@ -146,19 +146,15 @@ fn quote_part(
     .into_any()
 }
 
-#[component]
-fn CopyQuoteLink(doc: &'static Document, number: u32) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let state = Nav::get().with(|s| {
+/// "Copy link" for one quotation. Its accessible name starts with its
+/// visible text, so voice control users can say it (WCAG 2.5.3).
+fn copy_quote_link(doc: &'static Document, number: u32) -> impl IntoView {
+    let nav = Nav::get();
+    let url = move || {
+        absolute_url(&nav.with(|s| {
             s.location.doc = corpus().document_by_slug(&doc.slug);
             s.location.quote = Some(number);
-        });
-        copied.set(copy_to_clipboard(&absolute_url(&state)));
+        }))
     };
-    view! {
-        <button type="button" class="copy-quote" on:click=copy aria-label=format!("Copy a link to quote {number}")>
-            {move || if copied.get() { "Link copied" } else { "Copy link" }}
-        </button>
-    }
+    copy_link(url, Some(format!("Copy link to quote {number}")), "copy-quote")
 }

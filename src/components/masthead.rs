@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use orrery_core::state::{State, View};
 
-use super::link::{absolute_url, copy_to_clipboard, StateLink};
+use super::link::{absolute_url, copy_link, StateLink};
 use crate::data::corpus;
 use crate::nav::Nav;
 
@@ -11,8 +11,6 @@ use crate::nav::Nav;
 pub fn Masthead() -> impl IntoView {
     let nav = Nav::get();
     let count = corpus().documents.len();
-    let copied = RwSignal::new(false);
-    let copy = move |_| copied.set(copy_to_clipboard(&absolute_url(&nav.state())));
     view! {
         <header class="masthead">
             <div class="masthead-row">
@@ -35,9 +33,7 @@ pub fn Masthead() -> impl IntoView {
                         on:input=move |e| nav.set_query(event_target_value(&e))
                     />
                 </form>
-                <button type="button" class="copy-link" on:click=copy>
-                    {move || if copied.get() { "Link copied" } else { "Copy link" }}
-                </button>
+                {copy_link(move || absolute_url(&nav.state()), None, "copy-link")}
             </div>
             <nav class="views" aria-label="Views">
                 {View::ALL

@@ -78,6 +78,10 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
                     <div><dt>"Date"</dt><dd><time>{date_label(doc)}</time>{provenance}</dd></div>
                     {source_name(doc).map(|s| view! { <div><dt>"Source"</dt><dd>{s}</dd></div> })}
                     {doc.place.clone().map(|p| view! { <div><dt>"Dateline"</dt><dd>{p}</dd></div> })}
+                    // The build accepts only http(s) links (corpus::metadata::web_link).
+                    {doc.url.clone().map(|url| view! {
+                        <div><dt>"Link"</dt><dd><a href=url rel="noopener noreferrer">"Original article"</a></dd></div>
+                    })}
                     {(!doc.quotes.is_empty()).then(|| view! { <div><dt>"Quotes"</dt><dd>{plural(doc.quotes.len(), "quote", "quotes")}</dd></div> })}
                     {credits}
                 </dl>
