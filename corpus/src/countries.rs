@@ -12,9 +12,13 @@ pub fn find_mentions(text: &str, blocks: &[Span]) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for &block in blocks {
         let Some(part) = text.get(block.range()) else { continue };
+        // Whether the block speaks of the US state, read once per block
+        // however many times it says "Georgia".
+        let us_state = std::cell::OnceCell::new();
+        let us_state = || *us_state.get_or_init(|| US_STATE_CUES.iter().any(|cue| part.contains(cue)));
         for (start, end, entry) in matches(part) {
             if let Entry::Country { code, kind, rule } = entry {
-                if rule.is_none_or(|rule| allows(rule, part, start, end)) {
+                if rule.is_none_or(|rule| allows(rule, part, start, end, us_state)) {
                     let span = Span::new(block.start as usize + start, block.start as usize + end);
                     mentions.push(Mention { code: code.clone(), kind: *kind, span });
                 }
@@ -137,7 +141,7 @@ const US_STATE_CUES: [&str; 8] = [
 ];
 
 /// Whether an ambiguous word at `text[start..end]` counts as its country.
-fn allows(rule: Rule, text: &str, start: usize, end: usize) -> bool {
+fn allows(rule: Rule, text: &str, start: usize, end: usize, us_state: impl Fn() -> bool) -> bool {
     match rule {
         // "Chad Smith", "Michael Jordan": a capitalised word right before or
         // after makes it part of a person's name.
@@ -147,7 +151,7 @@ fn allows(rule: Rule, text: &str, start: usize, end: usize) -> bool {
                 .is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()));
             !next_is_name && !previous_is_name
         }
-        Rule::UsState => !US_STATE_CUES.iter().any(|cue| text.contains(cue)),
+        Rule::UsState => !us_state(),
         Rule::Food => {
             let next = word_after(text, end).map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase());
             !next.is_some_and(|w| FOOD_WORDS.contains(&w.as_str()))

@@ -7,6 +7,7 @@
 //! resolves to the full name given in the document; titles and roles are
 //! removed. Titles, themes and scare quotes belong to nobody and are dropped.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -22,6 +23,11 @@ const ROLES: &str = r"spokesperson|spokesman|spokeswoman|president|minister|amba
 
 const NAME: &str = r"\p{Lu}[\p{L}'’\-.]*";
 
+// Word boundaries in these patterns are ASCII ones, `(?-u:\b)`: a Unicode
+// boundary next to a non-ASCII character (a curly quotation mark) makes the
+// regex engine leave its fast automaton for a slow one, and quotation marks
+// stand next to every cue.
+
 fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid speaker pattern")
 }
@@ -30,7 +36,7 @@ fn compile(pattern: &str) -> Regex {
 /// titles and lowercase role words in between ("Foreign Ministry spokesperson Wang Wenbin").
 fn who() -> String {
     format!(
-        r"(?P<who>\b(?:he|she|they|He|She|They|I|we|We)\b|(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES}))"
+        r"(?P<who>(?-u:\b)(?:he|she|they|He|She|They|I|we|We)(?-u:\b)|(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES}))"
     )
 }
 
@@ -38,7 +44,7 @@ fn who() -> String {
 fn cue_after() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
+            r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
             who = who()
         ))
     });
@@ -58,8 +64,9 @@ fn cue_before() -> &'static Regex {
 
 /// Indirect speech anywhere: "President Xi Jinping said", "Niklas Hedman, acting director of the UNOOSA, said".
 fn named_speech() -> &'static Regex {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| compile(&format!(r"(?P<who>(?:{NAME}\s+){{0,5}}{NAME})(?:,[^,]{{1,80}},)?\s+(?:{VERBS})\b")));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(r"(?P<who>(?:{NAME}\s+){{0,5}}{NAME})(?:,[^,]{{1,80}},)?\s+(?:{VERBS})(?-u:\b)"))
+    });
     &RE
 }
 
@@ -67,7 +74,7 @@ fn named_speech() -> &'static Regex {
 fn title_cue() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"(?i)\b(?:theme|titled|entitled|called|named|dubbed|known as|slogan|motto|term|terms|word|words|phrase|concept|so-called|label|labell?ed|headlined|caption|hashtag|banner|initiative|campaign|programme|program|project|strategy|policy|vision|book|film|song|report)(?:\s+(?:of|as|is|was))?\s*[,:]?\s*$",
+            r"(?i)(?-u:\b)(?:theme|titled|entitled|called|named|dubbed|known as|slogan|motto|term|terms|word|words|phrase|concept|so-called|label|labell?ed|headlined|caption|hashtag|banner|initiative|campaign|programme|program|project|strategy|policy|vision|book|film|song|report)(?:\s+(?:of|as|is|was))?\s*[,:]?\s*$",
         )
     });
     &RE
@@ -306,17 +313,63 @@ fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, String)> {
     out
 }
 
-/// "Xi" → "Xi Jinping", "Hedman" → "Niklas Hedman": the nearest earlier full
-/// name that begins or ends with the short one, else the first later one.
-fn resolve_short_name(short: &str, at: usize, names: &[(usize, String)]) -> String {
-    let short_words: Vec<&str> = short.split(' ').collect();
-    let fits = |full: &str| {
-        let words: Vec<&str> = full.split(' ').collect();
-        words.len() > short_words.len() && (words.starts_with(&short_words) || words.ends_with(&short_words))
-    };
-    let before = names.iter().rev().find(|(pos, name)| *pos < at && fits(name));
-    let after = names.iter().find(|(pos, name)| *pos >= at && fits(name));
-    before.or(after).map_or_else(|| short.to_owned(), |(_, name)| name.clone())
+/// The document's full names, indexed by every shorter run of words they
+/// begin or end with, so that a short name finds its candidates without
+/// walking every name (a document can name thousands of people).
+struct NameIndex {
+    /// For "Xi" and "Jinping", the positions and full names of "Xi Jinping",
+    /// in text order.
+    by_part: HashMap<String, Vec<(usize, String)>>,
+}
+
+impl NameIndex {
+    fn new(names: &[(usize, String)]) -> NameIndex {
+        let mut by_part: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        for (pos, name) in names {
+            let words: Vec<&str> = name.split(' ').collect();
+            let mut parts: Vec<String> =
+                (1..words.len()).flat_map(|k| [words[..k].join(" "), words[words.len() - k..].join(" ")]).collect();
+            parts.sort_unstable();
+            parts.dedup();
+            for part in parts {
+                by_part.entry(part).or_default().push((*pos, name.clone()));
+            }
+        }
+        NameIndex { by_part }
+    }
+
+    /// "Xi" → "Xi Jinping", "Hedman" → "Niklas Hedman": the nearest earlier
+    /// full name that begins or ends with the short one, else the first later
+    /// one, else the short name itself.
+    fn resolve(&self, short: &str, at: usize) -> String {
+        let Some(candidates) = self.by_part.get(short) else { return short.to_owned() };
+        let split = candidates.partition_point(|(pos, _)| *pos < at);
+        let chosen = split.checked_sub(1).and_then(|i| candidates.get(i)).or_else(|| candidates.get(split));
+        chosen.map_or_else(|| short.to_owned(), |(_, name)| name.clone())
+    }
+}
+
+/// Bytes of context read on either side of a quotation for its cue: a cue
+/// stands next to the marks, and a bounded window keeps attribution linear
+/// in the text however many quotations a paragraph holds.
+const CUE_WINDOW: usize = 240;
+
+/// The last `n` bytes of `text`, cut forward to a character boundary.
+fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The first `n` bytes of `text`, cut back to a character boundary.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn word_count(text: &str) -> usize {
@@ -326,31 +379,29 @@ fn word_count(text: &str) -> usize {
 /// Decides which pairings are real quotations and attributes them.
 /// `paragraphs` are the body paragraphs the pairings index.
 pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec<Pairing>) -> Vec<Attributed> {
-    let names = full_names(text, blocks);
+    let names = NameIndex::new(&full_names(text, blocks));
     // People named as speaking, directly or not, by position: pronouns resolve
     // to the last of them.
-    let mut speaking: Vec<(usize, String)> = Vec::new();
+    let mut speaking: BTreeMap<usize, String> = BTreeMap::new();
     for &paragraph in paragraphs {
         let Some(part) = text.get(paragraph.range()) else { continue };
         for caps in named_speech().captures_iter(part) {
             let Some(m) = caps.name("who") else { continue };
             if let Some(name) = clean_name(m.as_str()) {
                 let at = paragraph.start as usize + m.start();
-                speaking.push((at, resolve_short_name(&name, at, &names)));
+                speaking.insert(at, names.resolve(&name, at));
             }
         }
     }
-    speaking.sort();
-    let last_speaker = |at: usize, speaking: &[(usize, String)]| {
-        speaking.iter().rev().find(|(pos, _)| *pos < at).map(|(_, name)| name.clone())
-    };
+    let last_speaker =
+        |at: usize, speaking: &BTreeMap<usize, String>| speaking.range(..at).next_back().map(|(_, name)| name.clone());
 
     let mut out: Vec<Attributed> = Vec::new();
     for pairing in pairings {
         let first = paragraphs[pairing.first_paragraph];
         let last = paragraphs[pairing.last_paragraph];
-        let before = text.get(first.start as usize..pairing.span.start as usize).unwrap_or("");
-        let after = text.get(pairing.span.end as usize..last.end as usize).unwrap_or("");
+        let before = tail(text.get(first.start as usize..pairing.span.start as usize).unwrap_or(""), CUE_WINDOW);
+        let after = head(text.get(pairing.span.end as usize..last.end as usize).unwrap_or(""), CUE_WINDOW);
         let words: usize = pairing.parts.iter().map(|&p| word_count(text.get(p.range()).unwrap_or(""))).sum();
 
         let cue = cue_after()
@@ -364,9 +415,8 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
         let at = pairing.span.start as usize;
         let speaker = match cue.as_deref().map(cue_subject) {
             Some(Cue::Person(name)) => {
-                let full = resolve_short_name(&name, at, &names);
-                speaking.push((at, full.clone()));
-                speaking.sort();
+                let full = names.resolve(&name, at);
+                speaking.insert(at, full.clone());
                 Some(Some(full))
             }
             Some(Cue::Pronoun) => Some(last_speaker(at, &speaking)),

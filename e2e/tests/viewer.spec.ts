@@ -269,13 +269,17 @@ test('"Copy link" on a plain-http host without the Clipboard API offers the link
   await page.goto(`${insecure.href}?country=VE`);
   await expect(count(page)).toHaveText('1 article');
   expect(await page.evaluate(() => window.isSecureContext || navigator.clipboard !== undefined)).toBe(false);
-  const dialog = page.waitForEvent('dialog');
+  // The prompt blocks the click until it is answered, so answer it here.
+  const seen: { type: string; message: string; value: string }[] = [];
+  page.once('dialog', async (d) => {
+    seen.push({ type: d.type(), message: d.message(), value: d.defaultValue() });
+    await d.dismiss();
+  });
   await page.locator('.masthead').getByRole('button', { name: 'Copy link' }).click();
-  const prompt = await dialog;
-  expect(prompt.type()).toBe('prompt');
-  expect(prompt.message()).toContain('Press Ctrl+C');
-  expect(prompt.defaultValue()).toBe(`${insecure.href}?country=VE`);
-  await prompt.dismiss();
+  await expect.poll(() => seen.length).toBe(1);
+  expect(seen[0].type).toBe('prompt');
+  expect(seen[0].message).toContain('Press Ctrl+C');
+  expect(seen[0].value).toBe(`${insecure.href}?country=VE`);
   // It never claims a copy that did not happen.
   await expect(page.locator('.masthead').getByRole('button', { name: 'Copy link' })).toBeVisible();
 });

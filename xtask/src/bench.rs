@@ -70,6 +70,11 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         report.push_str("```\n\n");
     }
 
+    println!("\n=== adversarial texts ===");
+    report.push_str("## Adversarial texts (analysis of one article)\n\n");
+    report.push_str(&adversarial()?);
+    report.push('\n');
+
     println!("\n=== builds ===");
     let site = bench.join("site");
     let _ = std::fs::remove_dir_all(&site);
@@ -254,4 +259,73 @@ fn render_html(corpus: &Path, out: &Path) -> Result<(), String> {
     }
     std::fs::write(out.join("index.html"), "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Search</title></head><body></body></html>\n")
         .map_err(|e| e.to_string())
+}
+
+/// Sizes of the adversarial table.
+const ADVERSARIAL_SIZES: [usize; 2] = [1 << 20, 10 << 20];
+
+/// The hostile-text table: each generator of `xtask::adversarial` and
+/// news-like text at 1 MB and 10 MB, analysed in a process of its own:
+/// seconds, the ratio to news-like text of the same size, and peak memory
+/// over the input's size.
+pub fn adversarial() -> Result<String, String> {
+    let mut table =
+        String::from("| text | size | analysis | × news-like | peak memory (× input) |\n|---|---|---|---|---|\n");
+    let names: Vec<&str> =
+        std::iter::once("news").chain(xtask::adversarial::GENERATORS.iter().map(|(name, _)| *name)).collect();
+    for bytes in ADVERSARIAL_SIZES {
+        let mut news = None;
+        for (i, name) in names.iter().enumerate() {
+            let out = crate::cmd::output(
+                command(&std::env::current_exe().map_err(|e| e.to_string())?.to_string_lossy()).args([
+                    "adversarial-case",
+                    &i.to_string(),
+                    &bytes.to_string(),
+                ]),
+            )
+            .ok_or(format!("the case {name} at {bytes} bytes failed"))?;
+            let mut fields = out.split_whitespace().map(|f| f.parse::<f64>().unwrap_or(f64::NAN));
+            let (seconds, peak) = (fields.next().unwrap_or(f64::NAN), fields.next().unwrap_or(f64::NAN));
+            let base = *news.get_or_insert(seconds);
+            let _ = writeln!(
+                table,
+                "| {name} | {} MB | {seconds:.2} s | {:.2} | {:.1} |",
+                bytes >> 20,
+                seconds / base,
+                peak / bytes as f64
+            );
+            println!("{name} at {} MB: {seconds:.2} s, peak {:.0} MB", bytes >> 20, peak / 1e6);
+        }
+    }
+    Ok(table)
+}
+
+/// `adversarial-case INDEX BYTES`: 0 is news-like text, then the generators
+/// in order. Prints the analysis's seconds and the growth of the process's
+/// peak resident memory during it, in bytes.
+pub fn adversarial_case(args: &[String]) -> Result<(), String> {
+    let [index, bytes] = args else { return Err("adversarial-case INDEX BYTES".into()) };
+    let index: usize = index.parse().map_err(|_| "INDEX must be a number")?;
+    let bytes: usize = bytes.parse().map_err(|_| "BYTES must be a number")?;
+    let text = match index {
+        0 => xtask::adversarial::news(bytes),
+        i => (xtask::adversarial::GENERATORS.get(i - 1).ok_or("no such case")?.1)(bytes),
+    };
+    let before = peak_resident();
+    let started = Instant::now();
+    let analysed = corpus::analyse::analyse_text("case.txt", &text, &Default::default());
+    let seconds = started.elapsed().as_secs_f64();
+    std::hint::black_box(&analysed);
+    println!("{seconds} {}", peak_resident().saturating_sub(before));
+    Ok(())
+}
+
+/// The process's peak resident memory in bytes (`VmHWM`, Linux), or 0.
+fn peak_resident() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .map_or(0, |kb: u64| kb * 1024)
 }

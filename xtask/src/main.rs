@@ -24,7 +24,8 @@ tasks:
                                          a release build into dist/ (or DIR), with the size of every file
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
   tools                                  only install what is missing
-  bench [--quick]                        every benchmark figure (--quick skips criterion)
+  bench [--quick | --adversarial]        every benchmark figure (--quick skips criterion;
+                                         --adversarial only the hostile-text table)
   synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
   map                                    regenerate corpus/data/map.tsv from npm world-atlas
   bundle                                 (Trunk's pre-build hook) analyse CORPUS_DIR once: the bundle and shards
@@ -49,6 +50,10 @@ fn main() -> ExitCode {
         "shards" if rest.is_empty() => bundle::copy_shards(),
         "bench" if rest.is_empty() => bench::run_all(false),
         "bench" if rest == ["--quick"] => bench::run_all(true),
+        "bench" if rest == ["--adversarial"] => bench::adversarial().map(|table| println!("{table}")),
+        // One case of the adversarial table, in a process of its own so that
+        // its peak memory is its own.
+        "adversarial-case" => bench::adversarial_case(rest),
         "synth" => synth_task::Options::parse(rest).and_then(|o| synth_task::run(&o)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
