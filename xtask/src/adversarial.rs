@@ -5,8 +5,11 @@
 //! each at about 200 KB, so that a return to quadratic time shows as a
 //! timeout.
 
+/// Writes an article of about the given number of bytes.
+pub type Generator = fn(usize) -> String;
+
 /// The generators, by name.
-pub const GENERATORS: [(&str, fn(usize) -> String); 5] = [
+pub const GENERATORS: [(&str, Generator); 5] = [
     ("quote marks (\"“a \")", quote_marks),
     ("\"Georgia \" repeated", georgia),
     ("\"Ana Lima said it.\" paragraphs", said_it),
