@@ -11,10 +11,13 @@ use crate::model::Span;
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 
+/// Word boundaries here are ASCII ones, `(?-u:\\b)`: Unicode ones next to
+/// non-ASCII text (curly quotation marks) push the regex engine off its fast
+/// path.
 fn full_date_regex() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         let pattern = format!(
-            r"\b(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b|(?P<am>{MONTH})\.?\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ay>\d{{4}})\b|(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{MONTH})\.?,?\s+(?P<by>\d{{4}})\b|(?P<cm>{MONTH})\.?,?\s+(?P<cy>\d{{4}})\b)"
+            r"(?-u:\b)(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?-u:\b)|(?P<am>{MONTH})\.?\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ay>\d{{4}})(?-u:\b)|(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{MONTH})\.?,?\s+(?P<by>\d{{4}})(?-u:\b)|(?P<cm>{MONTH})\.?,?\s+(?P<cy>\d{{4}})(?-u:\b))"
         );
         Regex::new(&pattern).expect("valid date pattern")
     });
@@ -22,8 +25,9 @@ fn full_date_regex() -> &'static Regex {
 }
 
 fn month_day_regex() -> &'static Regex {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})\b")).expect("valid pattern"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?-u:\b)(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?-u:\b)")).expect("valid pattern")
+    });
     &RE
 }
 
@@ -74,7 +78,7 @@ pub fn find_month_day(text: &str) -> Option<(u8, u8)> {
 
 /// A bare year in a header line ("2022"), to complete a year-less dateline.
 pub fn find_year(text: &str) -> Option<u16> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})\b").expect("valid pattern"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})(?-u:\b)").expect("valid pattern"));
     RE.captures_iter(text).find_map(|c| year(c.get(1)?.as_str()))
 }
 

@@ -49,7 +49,7 @@ fn labelled_date() -> &'static Regex {
 fn metadata_label() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"^\(?\s*(?i:date|dated|updated?|update\s*time|updatetime|published|posted|time|source|views|by|author|from|release\s*time)\s*[:：]|(?i:\bviews\s*[:：]\s*\d)",
+            r"^\(?\s*(?i:date|dated|updated?|update\s*time|updatetime|published|posted|time|source|views|by|author|from|release\s*time)\s*[:：]|(?i:(?-u:\b)views\s*[:：]\s*\d)",
         )
     });
     &RE
@@ -62,7 +62,8 @@ fn byline() -> &'static Regex {
 }
 
 fn time_or_bracket() -> &'static Regex {
-    static RE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\([^)]*\)|[()\[\],:|/\-–—]"));
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|\([^)]*\)|[()\[\],:|/\-–—]"));
     &RE
 }
 
@@ -78,7 +79,7 @@ fn credit() -> &'static Regex {
 fn chrome() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         regex(
-            r"^(?i:share(?: this)?|print|e-?mail|comments?|related(?: articles| stories| news)?|copyright\b.*|©.*|all rights reserved\.?|follow us.*|read more|back to top|tags?\s*:.*|keywords?\s*:.*)$",
+            r"^(?i:share(?: this)?|print|e-?mail|comments?|related(?: articles| stories| news)?|copyright(?-u:\b).*|©.*|all rights reserved\.?|follow us.*|read more|back to top|tags?\s*:.*|keywords?\s*:.*)$",
         )
     });
     &RE

@@ -297,6 +297,18 @@ pub fn adversarial() -> Result<String, String> {
             println!("{name} at {} MB: {seconds:.2} s, peak {:.0} MB", bytes >> 20, peak / 1e6);
         }
     }
+    // The large file: 50 MB of news-like text.
+    let bytes = 50 << 20;
+    let out =
+        crate::cmd::output(command(&std::env::current_exe().map_err(|e| e.to_string())?.to_string_lossy()).args([
+            "adversarial-case",
+            "0",
+            &bytes.to_string(),
+        ]))
+        .ok_or("the 50 MB news-like case failed")?;
+    let mut fields = out.split_whitespace().map(|f| f.parse::<f64>().unwrap_or(f64::NAN));
+    let (seconds, peak) = (fields.next().unwrap_or(f64::NAN), fields.next().unwrap_or(f64::NAN));
+    let _ = writeln!(table, "| news | 50 MB | {seconds:.2} s | 1.00 | {:.1} |", peak / bytes as f64);
     Ok(table)
 }
 
