@@ -24,18 +24,33 @@ pub struct Analysis {
 
 /// Reads, decodes and analyses every `*.txt` file in `dir`, in file-name order.
 pub fn analyse_folder(dir: &Path) -> Result<Analysis, Vec<CorpusError>> {
-    let (files, warnings) = read_folder(dir)?;
+    let (files, mut warnings) = read_folder(dir)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let curated = read_metadata(dir, &names)?;
-    let corpus = analyse_files(&files, &curated)?;
+    let (corpus, notes) = analyse_files_with_notes(&files, &curated)?;
+    warnings.extend(notes);
     Ok(Analysis { corpus, warnings })
 }
 
 /// Analyses decoded files (in the given order) with the curator's metadata.
 pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) -> Result<Corpus, Vec<CorpusError>> {
+    analyse_files_with_notes(files, curated).map(|(corpus, _)| corpus)
+}
+
+/// [`analyse_files`], with what the analysis changed and the curator should
+/// know (a title cut to length), as warnings naming the file.
+pub fn analyse_files_with_notes(
+    files: &[SourceFile],
+    curated: &BTreeMap<String, Curated>,
+) -> Result<(Corpus, Vec<Warning>), Vec<CorpusError>> {
     let none = Curated::default();
     let analysed: Vec<Analysed> =
         files.iter().map(|f| analyse_text(&f.name, &f.text, curated.get(&f.name).unwrap_or(&none))).collect();
+    let notes: Vec<Warning> = files
+        .iter()
+        .zip(&analysed)
+        .flat_map(|(f, a)| a.notes.iter().map(|n| Warning { path: f.path.clone(), message: n.clone() }))
+        .collect();
     let mut corpus = Corpus::default();
     let speakers = speaker_table(&analysed);
     let sources = source_table(&analysed);
@@ -67,7 +82,7 @@ pub fn analyse_files(files: &[SourceFile], curated: &BTreeMap<String, Curated>) 
     corpus.sources = sources;
     assign_slugs(files, &mut corpus.documents)?;
     corpus.index_slugs();
-    Ok(corpus)
+    Ok((corpus, notes))
 }
 
 /// Characters of a card's lede.
@@ -106,7 +121,13 @@ pub struct Analysed {
     pub document: Document,
     pub source: Option<String>,
     pub quotes: Vec<(Quote, Option<String>)>,
+    /// What the analysis changed that the curator should know.
+    pub notes: Vec<String>,
 }
+
+/// Characters of a title; a longer first line (a file with no blank line,
+/// say) is cut at a word, with a note.
+pub const MAX_TITLE_CHARS: usize = 300;
 
 /// Analyses one document's text. Never panics, whatever the text.
 pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
@@ -154,7 +175,15 @@ pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
         .map(|(span, date)| EventDate { span, date })
         .collect();
 
-    let title = curated.title.clone().unwrap_or_else(|| slice(layout.title));
+    let mut notes = Vec::new();
+    let mut title = curated.title.clone().unwrap_or_else(|| slice(layout.title));
+    let length = title.chars().count();
+    if length > MAX_TITLE_CHARS {
+        title = truncate(&title, MAX_TITLE_CHARS);
+        notes.push(format!(
+            "its title line has {length} characters; cut to {MAX_TITLE_CHARS} (is the blank line after the title missing?)"
+        ));
+    }
     let document = Document {
         file: file.to_owned(),
         slug: String::new(),
@@ -178,7 +207,7 @@ pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
         quote_preview: String::new(),
         text: text.to_owned(),
     };
-    Analysed { document, source, quotes }
+    Analysed { document, source, quotes, notes }
 }
 
 /// Every quoted person, most quoted first, with unique slugs.

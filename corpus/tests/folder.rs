@@ -195,3 +195,15 @@ fn names_are_data_escaped_in_every_message() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("caf\\xE9.txt") && found[0].contains("not valid UTF-8"), "{found:?}");
 }
+
+#[test]
+fn a_file_with_no_blank_line_gets_a_title_of_sane_length_and_a_note() {
+    let line = "word ".repeat(200_000);
+    let dir = folder(&[("long.txt", line.as_bytes()), ("a.txt", b"Title\n\nBody.")]);
+    let analysis = analyse_folder(dir.path()).unwrap();
+    let doc = analysis.corpus.documents.iter().find(|d| d.file == "long.txt").unwrap();
+    assert!(doc.title.chars().count() <= corpus::analyse::MAX_TITLE_CHARS + 1, "{}", doc.title.len());
+    assert!(doc.title.ends_with('…') && doc.slug.len() < 400);
+    let notes: Vec<String> = analysis.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(notes.iter().any(|n| n.contains("long.txt") && n.contains("999999 characters")), "{notes:?}");
+}

@@ -100,3 +100,44 @@ proptest! {
         }
     }
 }
+
+/// Long documents made of what once made the analysis slow: runs of quote
+/// marks, capitalised words and commas, the same name over and over, and
+/// nesting. Up to 64 KB, so that a slow path shows as a slow test.
+fn hostile() -> impl Strategy<Value = String> {
+    let run = prop_oneof![
+        Just("\"“a \""),
+        Just("“"),
+        Just("”"),
+        Just("Ana Lima said it. "),
+        Just("Lima, "),
+        Just("Georgia "),
+        Just("Foreign Ministry Spokesperson "),
+        Just(", "),
+        Just("\n\n"),
+        Just("said "),
+        Just("’s "),
+    ];
+    prop::collection::vec((run, 1usize..400), 1..60).prop_map(|runs| {
+        let mut text = String::from("T\n\n");
+        for (piece, times) in runs {
+            if text.len() > 64 * 1024 {
+                break;
+            }
+            text.push_str(&piece.repeat(times));
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn long_hostile_documents_analyse_with_valid_spans(text in hostile()) {
+        let a = analyse_text("x.txt", &text, &Curated::default());
+        for span in all_spans(&a.document) {
+            prop_assert!(valid(&text, span), "bad span {:?}", span);
+        }
+    }
+}

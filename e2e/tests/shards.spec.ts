@@ -19,7 +19,7 @@ function shardRequests(page: Page): string[] {
 test('the first view of a sharded corpus fetches no shard', async ({ page, baseURL }) => {
   const shards = shardRequests(page);
   await page.goto(alt(baseURL));
-  await expect(page.locator('main article')).toHaveCount(4);
+  await expect(page.locator('main article')).toHaveCount(5);
   // Cards read the embedded summaries: the lede and the first quotation.
   const card = page.locator('main article', { hasText: 'Kenya and Peru share a weather satellite' });
   await expect(card.locator('.snippet')).toContainText('Kenya and Peru agreed on Tuesday');
@@ -87,4 +87,12 @@ test("the curator's link to the original shows in the reader, safely", async ({ 
   await page.goto(alt(baseURL, '?doc=eight-agencies-sign-a-launch-data-pact'));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Original article' })).toHaveCount(0);
+});
+
+test('a file whose name tries to inject build directives is built and shown as data', async ({ page, baseURL }) => {
+  // `cargo xtask test` adds a file named "injected\ncargo::error=INJECTED…" to
+  // this corpus; the build succeeded, so no directive was taken from it.
+  await page.goto(alt(baseURL, '?q=inject'));
+  await expect(page.locator('.result-count')).toHaveText('1 article');
+  await expect(page.getByRole('heading', { name: 'A file name that tries to inject build directives' })).toBeVisible();
 });

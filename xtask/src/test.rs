@@ -153,10 +153,12 @@ fn end_to_end() -> Result<Tally, String> {
     let site = root().join("target/e2e-site");
     let _ = std::fs::remove_dir_all(&site);
     // The seeds are embedded whole; the second corpus is sharded, however
-    // small, so that both ways of loading documents are tested.
-    for (corpus, sub, embed_limit) in [("seeds", "orrery", None), ("e2e/fixtures/alt-corpus", "alt", Some(0))] {
-        let options =
-            Options { corpus: root().join(corpus), public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit };
+    // small, so that both ways of loading documents are tested. It also holds
+    // a file whose name tries to inject Cargo build directives: the build
+    // must show it as data (e2e/tests/shards.spec.ts reads its card).
+    let alt = hostile_alt_corpus()?;
+    for (corpus, sub, embed_limit) in [(root().join("seeds"), "orrery", None), (alt, "alt", Some(0))] {
+        let options = Options { corpus, public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit };
         run_trunk_build(&options)?;
     }
     let port = free_port()?;
@@ -175,6 +177,28 @@ fn end_to_end() -> Result<Tally, String> {
         tally.failed = 1;
     }
     Ok(tally)
+}
+
+/// A name made to start new Cargo build directives if a build printed it raw.
+pub const INJECTED_NAME: &str = "injected\ncargo::error=INJECTED\ncargo::rustc-cfg=injected\n.txt";
+
+/// `e2e/fixtures/alt-corpus`, copied to `target/e2e-alt-corpus` with one
+/// more article under [`INJECTED_NAME`]. A file name with newlines cannot
+/// be committed portably, so it is made here.
+fn hostile_alt_corpus() -> Result<std::path::PathBuf, String> {
+    let from = root().join("e2e/fixtures/alt-corpus");
+    let to = root().join("target/e2e-alt-corpus");
+    let _ = std::fs::remove_dir_all(&to);
+    std::fs::create_dir_all(&to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(&from).map_err(|e| format!("cannot read {}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, to.join(name)).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    let text = "A file name that tries to inject build directives\n\nIts name holds newlines and cargo directives, and the build shows it as data.\n";
+    std::fs::write(to.join(INJECTED_NAME), text).map_err(|e| format!("cannot write the injected file: {e}"))?;
+    Ok(to)
 }
 
 /// Reads Playwright's JSON report: passed = expected + flaky, failed = unexpected.
