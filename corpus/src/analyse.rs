@@ -160,9 +160,22 @@ pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
     blocks.extend(layout.subtitle);
     blocks.extend(layout.paragraphs.iter().copied());
     let mentions = find_mentions(text, &blocks);
+    let mut notes = Vec::new();
+    if mentions.len() >= crate::countries::MAX_MENTIONS {
+        notes.push(format!(
+            "it has {} country mentions or more; only the first {0} are marked",
+            crate::countries::MAX_MENTIONS
+        ));
+    }
     let countries = count_mentions(&mentions);
 
     let pairings = pair_quotes(text, &layout.paragraphs);
+    if pairings.len() >= crate::quotes::MAX_QUOTATIONS {
+        notes.push(format!(
+            "it has {} quotations or more; only the first {0} are marked",
+            crate::quotes::MAX_QUOTATIONS
+        ));
+    }
     let quotes = attribute(text, &layout.paragraphs, &blocks, pairings)
         .into_iter()
         .map(|a| (Quote { span: a.pairing.span, parts: a.pairing.parts, speaker: None }, a.speaker))
@@ -175,7 +188,6 @@ pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
         .map(|(span, date)| EventDate { span, date })
         .collect();
 
-    let mut notes = Vec::new();
     let mut title = curated.title.clone().unwrap_or_else(|| slice(layout.title));
     let length = title.chars().count();
     if length > MAX_TITLE_CHARS {

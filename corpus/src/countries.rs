@@ -7,10 +7,18 @@ use std::collections::BTreeMap;
 use crate::gazetteer::{gazetteer, Entry, Rule};
 use crate::model::{CountryCount, Mention, Span};
 
-/// Every country mention in `text[block]` for each block, in text order.
+/// Country mentions kept of one article, for the same reason as
+/// `quotes::MAX_QUOTATIONS`; the analysis notes the cut.
+pub const MAX_MENTIONS: usize = 20_000;
+
+/// Every country mention in `text[block]` for each block, in text order, up
+/// to [`MAX_MENTIONS`].
 pub fn find_mentions(text: &str, blocks: &[Span]) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for &block in blocks {
+        if mentions.len() >= MAX_MENTIONS {
+            break;
+        }
         let Some(part) = text.get(block.range()) else { continue };
         // Whether the block speaks of the US state, read once per block
         // however many times it says "Georgia".
@@ -21,6 +29,9 @@ pub fn find_mentions(text: &str, blocks: &[Span]) -> Vec<Mention> {
                 if rule.is_none_or(|rule| allows(rule, part, start, end, us_state)) {
                     let span = Span::new(block.start as usize + start, block.start as usize + end);
                     mentions.push(Mention { code: code.clone(), kind: *kind, span });
+                    if mentions.len() >= MAX_MENTIONS {
+                        break;
+                    }
                 }
             }
         }

@@ -77,11 +77,20 @@ struct Open {
     first: usize,
 }
 
-/// Pairs the quote marks of the given paragraphs (spans into `text`).
+/// Quotations kept of one article. No news article comes near it; a file
+/// that does (a run of quote marks) would otherwise cost memory many times
+/// its size. The analysis notes the cut.
+pub const MAX_QUOTATIONS: usize = 5_000;
+
+/// Pairs the quote marks of the given paragraphs (spans into `text`), up to
+/// [`MAX_QUOTATIONS`].
 pub fn pair_quotes(text: &str, paragraphs: &[Span]) -> Vec<Pairing> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     for (index, &paragraph) in paragraphs.iter().enumerate() {
+        if out.len() >= MAX_QUOTATIONS {
+            return out;
+        }
         let Some(body) = text.get(paragraph.range()) else { continue };
         let base = paragraph.start as usize;
         let mut previous: Option<char> = None;
@@ -138,7 +147,7 @@ pub fn pair_quotes(text: &str, paragraphs: &[Span]) -> Vec<Pairing> {
 
 fn finish(out: &mut Vec<Pairing>, q: Open, end: usize, last: usize, closed: bool) {
     let parts: Vec<Span> = q.parts.into_iter().filter(|p| !p.is_empty()).collect();
-    if !parts.is_empty() {
+    if !parts.is_empty() && out.len() < MAX_QUOTATIONS {
         out.push(Pairing {
             span: Span::new(q.start, end),
             parts,

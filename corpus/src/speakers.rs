@@ -317,25 +317,26 @@ fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, String)> {
 /// begin or end with, so that a short name finds its candidates without
 /// walking every name (a document can name thousands of people).
 struct NameIndex {
-    /// For "Xi" and "Jinping", the positions and full names of "Xi Jinping",
-    /// in text order.
-    by_part: HashMap<String, Vec<(usize, String)>>,
+    names: Vec<(usize, String)>,
+    /// For "Xi" and "Jinping", the indexes in `names` of "Xi Jinping", in
+    /// text order.
+    by_part: HashMap<String, Vec<u32>>,
 }
 
 impl NameIndex {
-    fn new(names: &[(usize, String)]) -> NameIndex {
-        let mut by_part: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-        for (pos, name) in names {
+    fn new(names: Vec<(usize, String)>) -> NameIndex {
+        let mut by_part: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, (_, name)) in names.iter().enumerate() {
             let words: Vec<&str> = name.split(' ').collect();
             let mut parts: Vec<String> =
                 (1..words.len()).flat_map(|k| [words[..k].join(" "), words[words.len() - k..].join(" ")]).collect();
             parts.sort_unstable();
             parts.dedup();
             for part in parts {
-                by_part.entry(part).or_default().push((*pos, name.clone()));
+                by_part.entry(part).or_default().push(i as u32);
             }
         }
-        NameIndex { by_part }
+        NameIndex { names, by_part }
     }
 
     /// "Xi" → "Xi Jinping", "Hedman" → "Niklas Hedman": the nearest earlier
@@ -343,9 +344,10 @@ impl NameIndex {
     /// one, else the short name itself.
     fn resolve(&self, short: &str, at: usize) -> String {
         let Some(candidates) = self.by_part.get(short) else { return short.to_owned() };
-        let split = candidates.partition_point(|(pos, _)| *pos < at);
-        let chosen = split.checked_sub(1).and_then(|i| candidates.get(i)).or_else(|| candidates.get(split));
-        chosen.map_or_else(|| short.to_owned(), |(_, name)| name.clone())
+        let position = |i: u32| self.names[i as usize].0;
+        let split = candidates.partition_point(|&i| position(i) < at);
+        let chosen = split.checked_sub(1).and_then(|k| candidates.get(k)).or_else(|| candidates.get(split));
+        chosen.map_or_else(|| short.to_owned(), |&i| self.names[i as usize].1.clone())
     }
 }
 
@@ -379,7 +381,7 @@ fn word_count(text: &str) -> usize {
 /// Decides which pairings are real quotations and attributes them.
 /// `paragraphs` are the body paragraphs the pairings index.
 pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec<Pairing>) -> Vec<Attributed> {
-    let names = NameIndex::new(&full_names(text, blocks));
+    let names = NameIndex::new(full_names(text, blocks));
     // People named as speaking, directly or not, by position: pronouns resolve
     // to the last of them.
     let mut speaking: BTreeMap<usize, String> = BTreeMap::new();

@@ -207,3 +207,17 @@ fn a_file_with_no_blank_line_gets_a_title_of_sane_length_and_a_note() {
     let notes: Vec<String> = analysis.warnings.iter().map(|w| w.to_string()).collect();
     assert!(notes.iter().any(|n| n.contains("long.txt") && n.contains("999999 characters")), "{notes:?}");
 }
+
+#[test]
+fn runaway_quotations_and_mentions_are_capped_with_a_note() {
+    let quotes = format!("Title\n\n{}", "“We will see this through to the very end,” she said. ".repeat(6_000));
+    let georgia = format!("Title\n\n{}", "Georgia ".repeat(25_000));
+    let dir = folder(&[("q.txt", quotes.as_bytes()), ("g.txt", georgia.as_bytes())]);
+    let analysis = analyse_folder(dir.path()).unwrap();
+    let doc = |name: &str| analysis.corpus.documents.iter().find(|d| d.file == name).unwrap();
+    assert_eq!(doc("q.txt").quotes.len(), corpus::quotes::MAX_QUOTATIONS);
+    assert_eq!(doc("g.txt").mentions.len(), corpus::countries::MAX_MENTIONS);
+    let notes: Vec<String> = analysis.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(notes.iter().any(|n| n.contains("q.txt") && n.contains("5000 quotations or more")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("g.txt") && n.contains("20000 country mentions or more")), "{notes:?}");
+}

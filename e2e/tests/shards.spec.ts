@@ -96,3 +96,12 @@ test('a file whose name tries to inject build directives is built and shown as d
   await expect(page.locator('.result-count')).toHaveText('1 article');
   await expect(page.getByRole('heading', { name: 'A file name that tries to inject build directives' })).toBeVisible();
 });
+
+test('a corrupt shard is reported by name, not shown as an empty article', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/doc\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]) }),
+  );
+  await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite'));
+  await expect(page.locator('#reader-title')).toHaveText('Kenya and Peru share a weather satellite');
+  await expect(page.getByRole('alert')).toContainText(/could not load .*doc\/2\.bin/);
+});
