@@ -9,7 +9,7 @@ use crate::model::{CountryCount, Mention, Span};
 
 /// Country mentions kept of one article, for the same reason as
 /// `quotes::MAX_QUOTATIONS`; the analysis notes the cut.
-pub const MAX_MENTIONS: usize = 20_000;
+pub const MAX_MENTIONS: usize = 50_000;
 
 /// Every country mention in `text[block]` for each block, in text order, up
 /// to [`MAX_MENTIONS`].

@@ -80,7 +80,7 @@ struct Open {
 /// Quotations kept of one article. No news article comes near it; a file
 /// that does (a run of quote marks) would otherwise cost memory many times
 /// its size. The analysis notes the cut.
-pub const MAX_QUOTATIONS: usize = 5_000;
+pub const MAX_QUOTATIONS: usize = 20_000;
 
 /// Pairs the quote marks of the given paragraphs (spans into `text`), up to
 /// [`MAX_QUOTATIONS`].

@@ -7,7 +7,8 @@
 //! resolves to the full name given in the document; titles and roles are
 //! removed. Titles, themes and scare quotes belong to nobody and are dropped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -241,18 +242,18 @@ fn is_country_adjective(g: &crate::gazetteer::Gazetteer, word: &str) -> bool {
 /// A name with leading titles and country adjectives removed, or None if
 /// nothing of a person's name is left (a role, an organisation).
 pub fn clean_name(raw: &str) -> Option<String> {
+    // Sets, since this runs for every name-like run of words in the text.
+    static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+    static ORGANISATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| ORGANISATION_WORDS.iter().copied().collect());
     let g = gazetteer();
     let words: Vec<&str> = raw.split_whitespace().collect();
     let is_title = |w: &str| {
         let lower = w.to_lowercase();
-        TITLE_WORDS.contains(&lower.as_str()) || !w.starts_with(char::is_uppercase) || is_country_adjective(g, w)
+        TITLES.contains(lower.as_str()) || !w.starts_with(char::is_uppercase) || is_country_adjective(g, w)
     };
     let start = words.iter().position(|w| !is_title(w))?;
     let name: Vec<&str> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':'])).collect();
-    if name
-        .iter()
-        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()) || !w.starts_with(char::is_uppercase))
-    {
+    if name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || !w.starts_with(char::is_uppercase)) {
         return None;
     }
     if name.is_empty() || name.len() > 4 {
@@ -296,17 +297,21 @@ fn cue_subject(who: &str) -> Cue {
 
 /// Every person named in the document with two to four name words, in order of
 /// appearance: the full names that surnames resolve to.
-fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, String)> {
+/// Each distinct name is stored once, however often the text repeats it.
+fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, Rc<str>)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?:{NAME})(?:\s+(?:{NAME}))+")));
     let re = &*RE;
+    // By the words as written: the same name, repeated, is cleaned once.
+    let mut seen: HashMap<&str, Option<Rc<str>>> = HashMap::new();
     let mut out = Vec::new();
     for &block in blocks {
         let Some(part) = text.get(block.range()) else { continue };
         for m in re.find_iter(part) {
-            if let Some(name) = clean_name(m.as_str()) {
-                if name.split(' ').count() >= 2 {
-                    out.push((block.start as usize + m.start(), name));
-                }
+            let name = seen.entry(m.as_str()).or_insert_with(|| {
+                clean_name(m.as_str()).filter(|name| name.split(' ').count() >= 2).map(|name| Rc::from(name.as_str()))
+            });
+            if let Some(name) = name {
+                out.push((block.start as usize + m.start(), name.clone()));
             }
         }
     }
@@ -317,14 +322,14 @@ fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, String)> {
 /// begin or end with, so that a short name finds its candidates without
 /// walking every name (a document can name thousands of people).
 struct NameIndex {
-    names: Vec<(usize, String)>,
+    names: Vec<(usize, Rc<str>)>,
     /// For "Xi" and "Jinping", the indexes in `names` of "Xi Jinping", in
     /// text order.
     by_part: HashMap<String, Vec<u32>>,
 }
 
 impl NameIndex {
-    fn new(names: Vec<(usize, String)>) -> NameIndex {
+    fn new(names: Vec<(usize, Rc<str>)>) -> NameIndex {
         let mut by_part: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, (_, name)) in names.iter().enumerate() {
             let words: Vec<&str> = name.split(' ').collect();
@@ -342,12 +347,12 @@ impl NameIndex {
     /// "Xi" → "Xi Jinping", "Hedman" → "Niklas Hedman": the nearest earlier
     /// full name that begins or ends with the short one, else the first later
     /// one, else the short name itself.
-    fn resolve(&self, short: &str, at: usize) -> String {
-        let Some(candidates) = self.by_part.get(short) else { return short.to_owned() };
+    fn resolve(&self, short: &str, at: usize) -> Rc<str> {
+        let Some(candidates) = self.by_part.get(short) else { return Rc::from(short) };
         let position = |i: u32| self.names[i as usize].0;
         let split = candidates.partition_point(|&i| position(i) < at);
         let chosen = split.checked_sub(1).and_then(|k| candidates.get(k)).or_else(|| candidates.get(split));
-        chosen.map_or_else(|| short.to_owned(), |&i| self.names[i as usize].1.clone())
+        chosen.map_or_else(|| Rc::from(short), |&i| self.names[i as usize].1.clone())
     }
 }
 
@@ -384,19 +389,21 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
     let names = NameIndex::new(full_names(text, blocks));
     // People named as speaking, directly or not, by position: pronouns resolve
     // to the last of them.
-    let mut speaking: BTreeMap<usize, String> = BTreeMap::new();
+    let mut speaking: BTreeMap<usize, Rc<str>> = BTreeMap::new();
+    let mut cleaned: HashMap<&str, Option<String>> = HashMap::new();
     for &paragraph in paragraphs {
         let Some(part) = text.get(paragraph.range()) else { continue };
         for caps in named_speech().captures_iter(part) {
             let Some(m) = caps.name("who") else { continue };
-            if let Some(name) = clean_name(m.as_str()) {
+            if let Some(name) = cleaned.entry(m.as_str()).or_insert_with(|| clean_name(m.as_str())) {
                 let at = paragraph.start as usize + m.start();
-                speaking.insert(at, names.resolve(&name, at));
+                speaking.insert(at, names.resolve(name, at));
             }
         }
     }
-    let last_speaker =
-        |at: usize, speaking: &BTreeMap<usize, String>| speaking.range(..at).next_back().map(|(_, name)| name.clone());
+    let last_speaker = |at: usize, speaking: &BTreeMap<usize, Rc<str>>| {
+        speaking.range(..at).next_back().map(|(_, name)| name.to_string())
+    };
 
     let mut out: Vec<Attributed> = Vec::new();
     for pairing in pairings {
@@ -419,7 +426,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
             Some(Cue::Person(name)) => {
                 let full = names.resolve(&name, at);
                 speaking.insert(at, full.clone());
-                Some(Some(full))
+                Some(Some(full.to_string()))
             }
             Some(Cue::Pronoun) => Some(last_speaker(at, &speaking)),
             Some(Cue::Other) => Some(None),

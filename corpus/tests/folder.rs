@@ -210,14 +210,14 @@ fn a_file_with_no_blank_line_gets_a_title_of_sane_length_and_a_note() {
 
 #[test]
 fn runaway_quotations_and_mentions_are_capped_with_a_note() {
-    let quotes = format!("Title\n\n{}", "“We will see this through to the very end,” she said. ".repeat(6_000));
-    let georgia = format!("Title\n\n{}", "Georgia ".repeat(25_000));
+    let quotes = format!("Title\n\n{}", "“We will see this through to the very end,” she said. ".repeat(20_500));
+    let georgia = format!("Title\n\n{}", "Georgia ".repeat(50_500));
     let dir = folder(&[("q.txt", quotes.as_bytes()), ("g.txt", georgia.as_bytes())]);
     let analysis = analyse_folder(dir.path()).unwrap();
     let doc = |name: &str| analysis.corpus.documents.iter().find(|d| d.file == name).unwrap();
     assert_eq!(doc("q.txt").quotes.len(), corpus::quotes::MAX_QUOTATIONS);
     assert_eq!(doc("g.txt").mentions.len(), corpus::countries::MAX_MENTIONS);
     let notes: Vec<String> = analysis.warnings.iter().map(|w| w.to_string()).collect();
-    assert!(notes.iter().any(|n| n.contains("q.txt") && n.contains("5000 quotations or more")), "{notes:?}");
-    assert!(notes.iter().any(|n| n.contains("g.txt") && n.contains("20000 country mentions or more")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("q.txt") && n.contains("20000 quotations or more")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("g.txt") && n.contains("50000 country mentions or more")), "{notes:?}");
 }

@@ -323,6 +323,13 @@ pub fn adversarial_case(args: &[String]) -> Result<(), String> {
         0 => xtask::adversarial::news(bytes),
         i => (xtask::adversarial::GENERATORS.get(i - 1).ok_or("no such case")?.1)(bytes),
     };
+    // The gazetteer and the patterns are built on first use: build them
+    // before measuring, so that the figure is what this text costs.
+    std::hint::black_box(corpus::analyse::analyse_text(
+        "warm.txt",
+        "Title\n\nChina said “yes” on May 4, 2022.",
+        &Default::default(),
+    ));
     let before = peak_resident();
     let started = Instant::now();
     let analysed = corpus::analyse::analyse_text("case.txt", &text, &Default::default());
