@@ -35,7 +35,7 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
     let analysis =
         corpus::analyse::analyse_folder(corpus).map_err(|errors| corpus::read::describe_errors(corpus, &errors))?;
     for warning in &analysis.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{warning}");
     }
     let site = site(analysis.corpus, embed_limit)?;
     let dir = bundle_dir();
