@@ -24,6 +24,11 @@ const ROLES: &str = r"spokesperson|spokesman|spokeswoman|president|minister|amba
 
 const NAME: &str = r"\p{Lu}[\p{L}'’\-.]*";
 
+/// Role nouns as an open class: lowercase words with the endings English
+/// gives people by what they do ("manager", "strategist", "consultant",
+/// "chairman", "spokesperson", "historian", "nominee"), and a few more.
+const ROLE_WORD: &str = r"(?:[a-z]+(?:er|or|ist|ant|ent|man|woman|person|ian|ee)s?|host|hosts|aide|aides|chief|head|widow|candidate|staff|counsel)";
+
 // Word boundaries in these patterns are ASCII ones, `(?-u:\b)`: a Unicode
 // boundary next to a non-ASCII character (a curly quotation mark) makes the
 // regex engine leave its fast automaton for a slow one, and quotation marks
@@ -37,7 +42,7 @@ fn compile(pattern: &str) -> Regex {
 /// titles and lowercase role words in between ("Foreign Ministry spokesperson Wang Wenbin").
 fn who() -> String {
     format!(
-        r"(?P<who>(?-u:\b)(?:he|she|they|He|She|They|I|we|We)(?-u:\b)|(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES}))"
+        r"(?P<who>(?-u:\b)(?:he|she|they|He|She|They|I|we|We)(?-u:\b)|(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD}|[a-z]+)\s+){{0,6}}(?:{NAME}|{ROLES}))"
     )
 }
 
@@ -45,7 +50,7 @@ fn who() -> String {
 fn cue_after() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
+            r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
             who = who()
         ))
     });
@@ -227,6 +232,17 @@ const ORGANISATION_WORDS: &[&str] = &[
     "post",
 ];
 
+/// Days, months and relative days, which stand after speech verbs ("said
+/// Monday") where a name could.
+fn is_time_word(word: &str) -> bool {
+    const TIME_WORDS: [&str; 22] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+        "yesterday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "earlier",
+    ];
+    TIME_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 fn is_pronoun(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we")
 }
@@ -252,8 +268,20 @@ pub fn clean_name(raw: &str) -> Option<String> {
         TITLES.contains(lower.as_str()) || !w.starts_with(char::is_uppercase) || is_country_adjective(g, w)
     };
     let start = words.iter().position(|w| !is_title(w))?;
-    let name: Vec<&str> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':'])).collect();
-    if name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || !w.starts_with(char::is_uppercase)) {
+    let mut name: Vec<&str> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':'])).collect();
+    // "MSNBC host Chris Matthews", "Clinton campaign manager Robby Mook": a
+    // lowercase role word ends what came before it, and the name is the run
+    // of capitalised words after the last one.
+    if let Some(last_lower) = name.iter().rposition(|w| !w.starts_with(char::is_uppercase)) {
+        // "the senator from Ohio": after a function word comes a place, not
+        // a name.
+        const FUNCTION: [&str; 12] = ["from", "of", "in", "at", "for", "with", "to", "on", "by", "and", "or", "about"];
+        if FUNCTION.contains(&name[last_lower]) {
+            return None;
+        }
+        name.drain(..=last_lower);
+    }
+    if name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || is_time_word(w)) {
         return None;
     }
     if name.is_empty() || name.len() > 4 {
@@ -279,7 +307,9 @@ enum Cue {
 
 fn cue_subject(who: &str) -> Cue {
     let trimmed = who.trim();
-    if is_pronoun(trimmed) {
+    // "Trump said Monday": a time word after the verb is no speaker; the
+    // subject stood before it, so resolve as a pronoun would.
+    if is_pronoun(trimmed) || is_time_word(trimmed.trim_end_matches(['.', ','])) {
         return Cue::Pronoun;
     }
     match clean_name(trimmed) {
@@ -472,6 +502,23 @@ mod tests {
 
     fn who(text: &str) -> Vec<Option<String>> {
         speakers(text).into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn a_lowercase_role_before_a_name_is_a_role_not_part_of_the_name() {
+        // Invented sentences; the name is the capitalised run after the role.
+        let text = "\"We will win this state by a wide margin,\" said TV host Dana Reyes.";
+        assert_eq!(who(text), [Some("Dana Reyes".into())]);
+        let text = "\"The numbers are moving our way every single week,\" Reyes campaign manager Omar Vale said.";
+        assert_eq!(who(text), [Some("Omar Vale".into())]);
+        let text = "\"The plan will cost far more than anyone has said,\" Harlow Institute economist Mira Sandoval said.";
+        assert_eq!(who(text), [Some("Mira Sandoval".into())]);
+    }
+
+    #[test]
+    fn a_day_after_the_verb_is_not_the_speaker() {
+        let text = "\"We are ready for whatever comes next, all of us,\" Lena Ortiz said Monday. \"Nothing will stop this.\"";
+        assert_eq!(who(text), [Some("Lena Ortiz".into()), Some("Lena Ortiz".into())]);
     }
 
     #[test]
