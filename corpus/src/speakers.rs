@@ -24,6 +24,11 @@ const ROLES: &str = r"spokesperson|spokesman|spokeswoman|president|minister|amba
 
 const NAME: &str = r"\p{Lu}[\p{L}'’\-.]*";
 
+/// What may stand between a speaker's name and the verb: a parenthesis
+/// ("(D-Ore.)") and one comma-enclosed aside (", 57,", ", R-Ky.,", ", a
+/// Clinton backer,"), short and without quotation marks.
+const ASIDE: &str = r#"(?:\s*\([^()"“”]{1,40}\))?(?:,[^,"“”]{1,60},)?"#;
+
 /// Role nouns as an open class: lowercase words with the endings English
 /// gives people by what they do ("manager", "strategist", "consultant",
 /// "chairman", "spokesperson", "historian", "nominee"), and a few more.
@@ -50,8 +55,9 @@ fn who() -> String {
 fn cue_after() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"^[\s,]*(?:{who}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
-            who = who()
+            r"^[\s,]*(?:{who}{aside}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
+            who = who(),
+            aside = ASIDE
         ))
     });
     &RE
@@ -61,8 +67,9 @@ fn cue_after() -> &'static Regex {
 fn cue_before() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"(?:{who}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{VERBS})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$",
-            who = who()
+            r"(?:{who}{aside}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{VERBS})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$",
+            who = who(),
+            aside = ASIDE
         ))
     });
     &RE
@@ -236,9 +243,28 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Monday") where a name could.
 fn is_time_word(word: &str) -> bool {
     const TIME_WORDS: [&str; 22] = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
-        "yesterday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december", "earlier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+        "yesterday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "earlier",
     ];
     TIME_WORDS.contains(&word.to_lowercase().as_str())
 }
@@ -511,13 +537,27 @@ mod tests {
         assert_eq!(who(text), [Some("Dana Reyes".into())]);
         let text = "\"The numbers are moving our way every single week,\" Reyes campaign manager Omar Vale said.";
         assert_eq!(who(text), [Some("Omar Vale".into())]);
-        let text = "\"The plan will cost far more than anyone has said,\" Harlow Institute economist Mira Sandoval said.";
+        let text =
+            "\"The plan will cost far more than anyone has said,\" Harlow Institute economist Mira Sandoval said.";
         assert_eq!(who(text), [Some("Mira Sandoval".into())]);
     }
 
     #[test]
+    fn a_parenthesis_or_an_aside_between_name_and_verb_keeps_the_speaker() {
+        for (text, name) in [
+            ("\"We cannot pass this bill as it stands today,\" Senator Ana Ruiz, D-Ore., said.", "Ana Ruiz"),
+            ("\"We cannot pass this bill as it stands today,\" Rep. Tom Ellery (R-Texas) said.", "Tom Ellery"),
+            ("\"I have lived on this street for thirty years now,\" Mara Quinn, 57, said.", "Mara Quinn"),
+            ("\"I have lived on this street for thirty years now,\" Mara Quinn, a local teacher, said.", "Mara Quinn"),
+        ] {
+            assert_eq!(who(text), [Some(name.into())], "{text}");
+        }
+    }
+
+    #[test]
     fn a_day_after_the_verb_is_not_the_speaker() {
-        let text = "\"We are ready for whatever comes next, all of us,\" Lena Ortiz said Monday. \"Nothing will stop this.\"";
+        let text =
+            "\"We are ready for whatever comes next, all of us,\" Lena Ortiz said Monday. \"Nothing will stop this.\"";
         assert_eq!(who(text), [Some("Lena Ortiz".into()), Some("Lena Ortiz".into())]);
     }
 
