@@ -19,6 +19,10 @@ use crate::quotes::Pairing;
 
 const VERBS: &str = r"said|says|say|added|adds|noted|notes|wrote|writes|told|tells|stressed|stresses|explained|explains|asked|asks|urged|urges|stated|states|declared|declares|remarked|remarks|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|commented|continued|insisted|insists|argued|argues|warned|warns|announced|replied|replies|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|vowed|pledged|promised|maintained|predicted|cautioned|underlined|underscored|highlighted|reiterated|affirmed|assured|responded|quipped|joked|wondered|mused|recounted|described";
 
+/// Speech verbs after which the next name is the speaker ("said Xi"); not
+/// "told" or "asked", after which it is the listener ("Trump told ABC").
+const SPEAKER_FIRST: &str = r"said|says|added|adds|noted|notes|wrote|writes|stressed|explained|urged|stated|declared|remarked|insisted|argued|warned|announced|replied|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|continued|responded|quipped|joked|cautioned";
+
 /// Words for people that stand where a name would ("the spokesperson said").
 const ROLES: &str = r"spokesperson|spokesman|spokeswoman|president|minister|ambassador|premier|official|officials|director|chairman|chairwoman|secretary|leader|chief|head|envoy|diplomat|scientist|expert|professor|researcher|astronaut|commander|governor|mayor|analyst|engineer|author|statement|report|letter|message";
 
@@ -55,7 +59,7 @@ fn who() -> String {
 fn cue_after() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"^[\s,]*(?:{who}{aside}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{VERBS})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
+            r"^[\s,]*(?:{who}{aside}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{SPEAKER_FIRST})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
             who = who(),
             aside = ASIDE
         ))
@@ -67,7 +71,7 @@ fn cue_after() -> &'static Regex {
 fn cue_before() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"(?:{who}{aside}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{VERBS})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$",
+            r"(?:{who}{aside}\s+(?:also\s+)?(?:{VERBS})(?:\s+that)?|(?:{SPEAKER_FIRST})\s+(?P<who2>(?:{NAME}\s+){{0,3}}{NAME}))\s*[,:]?\s*$",
             who = who(),
             aside = ASIDE
         ))
@@ -552,6 +556,12 @@ mod tests {
         ] {
             assert_eq!(who(text), [Some(name.into())], "{text}");
         }
+    }
+
+    #[test]
+    fn the_one_told_or_asked_is_the_listener_not_the_speaker() {
+        let text = "\"We have looked at every number twice this week,\" Dev Shah told Radio Nine. \"We found nothing wrong.\"";
+        assert_eq!(who(text), [Some("Dev Shah".into()), Some("Dev Shah".into())]);
     }
 
     #[test]
