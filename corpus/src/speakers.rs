@@ -498,10 +498,16 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
                 // No cue of its own: it continues the previous quotation when
                 // that one was attributed and sits in the same or the
                 // paragraph just before; otherwise it must read as speech.
+                // In the next paragraph only when that paragraph is wholly
+                // the quotation.
+                let whole_paragraph = pairing.span.start == first.start
+                    && text
+                        .get(pairing.span.end as usize..last.end as usize)
+                        .is_some_and(|rest| rest.trim().is_empty());
                 let continues = out.last().filter(|prev| {
                     prev.speaker.is_some()
                         && (prev.pairing.last_paragraph == pairing.first_paragraph
-                            || prev.pairing.last_paragraph + 1 == pairing.first_paragraph)
+                            || (prev.pairing.last_paragraph + 1 == pairing.first_paragraph && whole_paragraph))
                 });
                 match continues {
                     Some(prev) => prev.speaker.clone(),
@@ -560,8 +566,15 @@ mod tests {
 
     #[test]
     fn the_one_told_or_asked_is_the_listener_not_the_speaker() {
-        let text = "\"We have looked at every number twice this week,\" Dev Shah told Radio Nine. \"We found nothing wrong.\"";
+        let text =
+            "\"We have looked at every number twice this week,\" Dev Shah told Radio Nine. \"We found nothing wrong.\"";
         assert_eq!(who(text), [Some("Dev Shah".into()), Some("Dev Shah".into())]);
+    }
+
+    #[test]
+    fn speech_continues_into_the_next_paragraph_only_when_it_is_wholly_a_quotation() {
+        let text = "\"We will build the bridge before the winter comes,\" said Ana Ruiz.\n\n\"And we will finish it on time, every single part of it.\"\n\nThe plan drew \"a very mixed response from everyone who read it closely\" in town.";
+        assert_eq!(who(text), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into()), None]);
     }
 
     #[test]
