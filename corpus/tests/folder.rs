@@ -221,3 +221,11 @@ fn runaway_quotations_and_mentions_are_capped_with_a_note() {
     assert!(notes.iter().any(|n| n.contains("q.txt") && n.contains("20000 quotations or more")), "{notes:?}");
     assert!(notes.iter().any(|n| n.contains("g.txt") && n.contains("50000 country mentions or more")), "{notes:?}");
 }
+
+#[test]
+fn the_us_virgin_islands_are_not_the_british_ones() {
+    let dir = folder(&[("a.txt", b"Storm season\n\nThe storm passed over the U.S. Virgin Islands on Sunday.")]);
+    let corpus = analyse_folder(dir.path()).unwrap().corpus;
+    let codes: Vec<&str> = corpus.documents[0].countries.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["VI"]);
+}
