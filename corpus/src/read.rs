@@ -206,23 +206,78 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>), Co
     }
     let (text, warning) = match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), None),
-        Err(e) => {
-            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            let warning = Warning {
-                path: path.to_owned(),
-                message: format!(
-                    "not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
-                    e.valid_up_to()
-                ),
-            };
-            (decoded.into_owned(), Some(warning))
-        }
+        Err(e) => match few_bad_bytes(bytes) {
+            // UTF-8 but for a few stray bytes: keep it UTF-8, with U+FFFD for
+            // each, rather than read the whole file as mojibake.
+            Some(offsets) => {
+                let shown: Vec<String> = offsets.iter().map(usize::to_string).collect();
+                let warning = Warning {
+                    path: path.to_owned(),
+                    message: format!(
+                        "not valid UTF-8 at byte offset{} {}; those bytes show as U+FFFD",
+                        if offsets.len() == 1 { "" } else { "s" },
+                        shown.join(", ")
+                    ),
+                };
+                (String::from_utf8_lossy(bytes).into_owned(), Some(warning))
+            }
+            None => {
+                let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                let warning = Warning {
+                    path: path.to_owned(),
+                    message: format!(
+                        "not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
+                        e.valid_up_to()
+                    ),
+                };
+                (decoded.into_owned(), Some(warning))
+            }
+        },
     };
-    let text = normalise_line_endings(&text);
+    let text = clean_text(&normalise_line_endings(&text));
     if text.trim().is_empty() {
         return Err(CorpusError::new(path, "the file is empty or contains only whitespace"));
     }
     Ok((text, warning))
+}
+
+/// The offsets of the invalid bytes of text that is otherwise UTF-8: at most
+/// eight of them, in a file that has valid multi-byte UTF-8 too (without
+/// that, Windows-1252 is the better guess).
+fn few_bad_bytes(bytes: &[u8]) -> Option<Vec<usize>> {
+    let mut offsets = Vec::new();
+    let mut multibyte = false;
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        multibyte |= chunk.valid().bytes().any(|b| b >= 0x80);
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            offsets.push(at);
+            if offsets.len() > 8 {
+                return None;
+            }
+        }
+        at += chunk.invalid().len();
+    }
+    (multibyte && !offsets.is_empty()).then_some(offsets)
+}
+
+/// Text as the rules should see it: Unicode NFC (a decomposed "Nicolás" is
+/// one name, not "Nicola" and an accent), no zero-width spaces, word joiners
+/// or byte-order marks inside it, and U+2028, U+2029, form feed and NEL as the
+/// line breaks they are.
+pub fn clean_text(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc() {
+        match c {
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{2028}' | '\u{000C}' | '\u{0085}' => out.push('\n'),
+            '\u{2029}' => out.push_str("\n\n"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// CRLF and lone CR become LF.
@@ -274,6 +329,29 @@ mod tests {
             text,
             "error: c/a.txt: empty\nerror: c/b.txt:3: NUL\nthe corpus in c has 2 error(s); fix them and try again"
         );
+    }
+
+    #[test]
+    fn text_is_nfc_without_zero_width_characters_and_with_every_line_break() {
+        let (text, _) = decode(
+            Path::new("a.txt"),
+            "Nicola\u{301}s\u{200B} Maduro\u{FEFF}\u{2029}Body\u{2028}more\u{0C}end\u{85}x".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(text, "Nicolás Maduro\n\nBody\nmore\nend\nx");
+    }
+
+    #[test]
+    fn utf8_with_a_few_stray_bytes_stays_utf8_with_their_offsets() {
+        let bytes = b"Caf\xC3\xA9 \xFF society \xFE done";
+        let (text, warning) = decode(Path::new("a.txt"), bytes).unwrap();
+        assert_eq!(text, "Café \u{FFFD} society \u{FFFD} done");
+        let warning = warning.unwrap().message;
+        assert!(warning.contains("offsets 6, 16"), "{warning}");
+        // Without any valid multi-byte character it is Windows-1252 text.
+        let (text, warning) = decode(Path::new("b.txt"), b"Caf\xE9 society").unwrap();
+        assert_eq!(text, "Café society");
+        assert!(warning.unwrap().message.contains("Windows-1252"));
     }
 
     #[test]
