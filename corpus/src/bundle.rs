@@ -20,7 +20,10 @@ pub const DEFAULT_EMBED_LIMIT: usize = 256 * 1024;
 /// The corpus with its search index, facets, orders, word positions and map,
 /// all in one bundle (nothing sharded).
 pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
-    corpus.index_slugs();
+    // `analyse_files` has indexed them already; a corpus made by hand may not.
+    if corpus.by_slug.len() != corpus.documents.len() {
+        corpus.index_slugs();
+    }
     let fold = crate::fold::fold_table(corpus.documents.iter().flat_map(|d| [d.text.as_str(), d.title.as_str()]));
     let (index, positions) = crate::index::build_index(&corpus.documents, fold);
     let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
