@@ -51,6 +51,11 @@ pub fn analyse_files_with_notes(
         .zip(&analysed)
         .flat_map(|(f, a)| a.notes.iter().map(|n| Warning { path: f.path.clone(), message: n.clone() }))
         .collect();
+    let mut errors: Vec<CorpusError> = files
+        .iter()
+        .zip(&analysed)
+        .filter_map(|(f, a)| untitled(&a.document.title).map(|message| CorpusError::new(&f.path, message)))
+        .collect();
     let mut corpus = Corpus::default();
     let speakers = speaker_table(&analysed);
     let sources = source_table(&analysed);
@@ -80,9 +85,28 @@ pub fn analyse_files_with_notes(
     corpus.countries = codes.iter().filter_map(|code| g.countries.get(*code).cloned()).collect();
     corpus.speakers = speakers;
     corpus.sources = sources;
-    assign_slugs(files, &mut corpus.documents)?;
+    if let Err(slugs) = assign_slugs(files, &mut corpus.documents) {
+        errors.extend(slugs);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     corpus.index_slugs();
     Ok((corpus, notes))
+}
+
+/// Why `title` is no title, if it is none: a card, a tab and a link need a
+/// headline, and a row of asterisks or an empty line is not one.
+fn untitled(title: &str) -> Option<String> {
+    const FIX: &str = "put the headline on the first line, or give it a `title` in corpus.toml";
+    if title.trim().is_empty() {
+        Some(format!("it has no title: it holds header lines and no text; {FIX}"))
+    } else if !title.chars().any(char::is_alphanumeric) {
+        let shown: String = title.chars().take(60).collect::<String>().escape_debug().collect();
+        Some(format!("it has no title: its first line \"{shown}\" has no letter or digit; {FIX}"))
+    } else {
+        None
+    }
 }
 
 /// Characters of a card's lede.

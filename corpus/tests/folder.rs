@@ -28,6 +28,27 @@ fn empty_and_nul_files_are_errors_naming_each_file() {
 }
 
 #[test]
+fn a_file_with_no_title_is_an_error_naming_it_and_a_curated_title_fixes_it() {
+    let dir = folder(&[
+        ("ok.txt", b"Good title\n\nBody."),
+        ("stars.txt", b"* * *\n\nBody with no headline."),
+        ("header.txt", b"Source: Daily\nDate: 2020-01-02\n\n"),
+    ]);
+    let errors = errors(dir.path());
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("stars.txt") && e.contains("no title") && e.contains("* * *")));
+    assert!(errors.iter().any(|e| e.contains("header.txt") && e.contains("no title")));
+    std::fs::write(
+        dir.path().join("corpus.toml"),
+        "[\"stars.txt\"]\ntitle = \"Stars\"\n[\"header.txt\"]\ntitle = \"Header\"\n",
+    )
+    .unwrap();
+    let corpus = analyse_folder(dir.path()).unwrap().corpus;
+    let titles: Vec<&str> = corpus.documents.iter().map(|d| d.title.as_str()).collect();
+    assert_eq!(titles, ["Header", "Good title", "Stars"]);
+}
+
+#[test]
 fn same_title_slugs_are_told_apart_by_file_name() {
     let dir = folder(&[("one.txt", b"Same Title\n\nBody one."), ("two.txt", b"Same title!\n\nBody two.")]);
     let corpus = analyse_folder(dir.path()).unwrap().corpus;

@@ -190,12 +190,22 @@ impl Gen {
         s
     }
 
-    /// A country mention in one of its forms; records the country.
+    /// A phrase that mentions a country in one of its forms, the way news
+    /// does ("in Vienna", "with Austrian officials", "in Austria"); records
+    /// the country. A city or a demonym alone is no evidence of a country
+    /// (it may be a surname, a town elsewhere or a language), so each comes
+    /// with the words that make it one.
     fn country(&mut self, truth: &mut Truth) -> String {
         let i = self.below(self.countries.len());
         let c = &self.countries[i];
-        let forms: Vec<String> =
-            [Some(c.name.clone()), c.demonym.clone(), c.place.clone()].into_iter().flatten().collect();
+        let forms: Vec<String> = [
+            Some(format!("in {}", c.name)),
+            c.demonym.as_ref().map(|d| format!("with {d} officials")),
+            c.place.as_ref().map(|p| format!("in {p}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let form = forms[(self.rng.next_u64() % forms.len() as u64) as usize].clone();
         truth.countries.insert(c.code.clone());
         form
@@ -290,11 +300,11 @@ fn article(g: &mut Gen, i: usize) -> Article {
         let full = format!("{first} {last}");
         let role = g.pick(&ROLES).to_owned();
         let country = g.country(&mut truth);
-        lines.push(format!("{role} {full} of {country} {} {}.", g.words(3), g.sentence(8, 20).to_lowercase()));
+        lines.push(format!("{role} {full} {} {country} {}.", g.words(3), g.sentence(8, 20).to_lowercase()));
         let quotes = 1 + g.below(3);
         for q in 0..quotes {
             let words = g.sentence(8, 20);
-            let text = format!("{words} in {}", g.country(&mut truth));
+            let text = format!("{words} {}", g.country(&mut truth));
             let (line, quoted) = match (q, g.below(4)) {
                 (0, 0) | (0, 1) => (format!("\"{text},\" {last} said."), format!("{text},")),
                 (0, _) => (format!("{full} said: “{text}.”"), format!("{text}.")),
