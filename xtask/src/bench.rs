@@ -54,6 +54,11 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         scales.push(Scale { name: if n == 1000 { "1,000" } else { "10,000" }, corpus: dir, site });
     }
 
+    println!("\n=== analysis throughput ===");
+    report.push_str("## Analysis throughput (reading, decoding and analysing a folder)\n\n");
+    report.push_str(&throughput(&scales[2].corpus)?);
+    report.push('\n');
+
     if !quick {
         println!("\n=== native benchmarks (criterion) ===");
         let (ok, lines) = run_capturing(command("cargo").args(["bench", "-q", "-p", "xtask", "--bench", "analysis"]))?;
@@ -268,6 +273,42 @@ const ADVERSARIAL_SIZES: [usize; 2] = [1 << 20, 10 << 20];
 /// news-like text at 1 MB and 10 MB, analysed in a process of its own:
 /// seconds, the ratio to news-like text of the same size, and peak memory
 /// over the input's size.
+/// `bench --throughput`: only the throughput line, on the 10,000-article
+/// generated corpus.
+pub fn throughput_only() -> Result<(), String> {
+    let dir = root().join("target/bench/corpus-10000");
+    crate::synth_task::write(10_000, 1, &dir)?;
+    let _ = std::fs::remove_file(dir.join("truth.json"));
+    throughput(&dir).map(|_| ())
+}
+
+/// Throughput the analysis must keep (issue 11): MiB of text per second.
+const MIN_THROUGHPUT_MIB_S: f64 = 8.0;
+
+/// Reads and analyses `dir` three times and reports the best run against
+/// [`MIN_THROUGHPUT_MIB_S`]. A measurement, not a test: a slow machine prints
+/// "below" and goes on.
+fn throughput(dir: &Path) -> Result<String, String> {
+    let files = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let bytes: u64 = files.filter_map(Result::ok).filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum();
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let started = Instant::now();
+        corpus::analyse::analyse_folder(dir)
+            .map_err(|errors| format!("{} does not analyse: {errors:?}", dir.display()))?;
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    let mib = bytes as f64 / f64::from(1 << 20);
+    let rate = mib / best;
+    let verdict = if rate >= MIN_THROUGHPUT_MIB_S { "at or above" } else { "BELOW" };
+    let line = format!(
+        "{} generated articles, {mib:.1} MiB: {best:.2} s, {rate:.1} MiB/s ({verdict} the {MIN_THROUGHPUT_MIB_S} MiB/s floor)",
+        dir.read_dir().map(|d| d.count()).unwrap_or(0),
+    );
+    println!("{line}");
+    Ok(format!("{line}\n"))
+}
+
 pub fn adversarial() -> Result<String, String> {
     let mut table =
         String::from("| text | size | analysis | × news-like | peak memory (× input) |\n|---|---|---|---|---|\n");

@@ -4,6 +4,7 @@
 //! README's two commands work on a fresh machine with only rustup, cargo, node,
 //! npm and apt.
 
+mod accuracy;
 mod bench;
 mod build;
 mod bundle;
@@ -24,8 +25,11 @@ tasks:
                                          a release build into dist/ (or DIR), with the size of every file
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
   tools                                  only install what is missing
-  bench [--quick | --adversarial]        every benchmark figure (--quick skips criterion;
-                                         --adversarial only the hostile-text table)
+  bench [--quick | --adversarial | --throughput]
+                                         every benchmark figure (--quick skips criterion; --adversarial
+                                         only the hostile-text table; --throughput only the analysis rate)
+  accuracy [--train] [--examples N]      quotations, speakers and countries scored on hand-annotated news in
+                                         ../shared/eval (PolNeAR dev, GeoWebNews dev; --train adds PolNeAR train)
   synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
   map                                    regenerate corpus/data/map.tsv from npm world-atlas
   bundle                                 (Trunk's pre-build hook) analyse CORPUS_DIR once: the bundle and shards
@@ -50,10 +54,12 @@ fn main() -> ExitCode {
         "shards" if rest.is_empty() => bundle::copy_shards(),
         "bench" if rest.is_empty() => bench::run_all(false),
         "bench" if rest == ["--quick"] => bench::run_all(true),
+        "bench" if rest == ["--throughput"] => bench::throughput_only(),
         "bench" if rest == ["--adversarial"] => bench::adversarial().map(|table| println!("{table}")),
         // One case of the adversarial table, in a process of its own so that
         // its peak memory is its own.
         "adversarial-case" => bench::adversarial_case(rest),
+        "accuracy" => accuracy::Options::parse(rest).and_then(|o| accuracy::run_accuracy(&o)),
         "synth" => synth_task::Options::parse(rest).and_then(|o| synth_task::run(&o)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
