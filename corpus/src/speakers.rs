@@ -17,7 +17,7 @@ use crate::gazetteer::gazetteer;
 use crate::model::Span;
 use crate::quotes::Pairing;
 
-const VERBS: &str = r"said|says|say|added|adds|noted|notes|wrote|writes|told|tells|stressed|stresses|explained|explains|asked|asks|urged|urges|stated|states|declared|declares|remarked|remarks|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|commented|continued|insisted|insists|argued|argues|warned|warns|announced|replied|replies|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|vowed|pledged|promised|maintained|predicted|cautioned|underlined|underscored|highlighted|reiterated|affirmed|assured|responded|quipped|joked|wondered|mused|recounted|described";
+const VERBS: &str = r"said|says|say|added|adds|noted|notes|wrote|writes|told|tells|stressed|stresses|explained|explains|asked|asks|urged|urges|stated|states|declared|declares|remarked|remarks|pointed out|points out|emphasized|emphasised|emphasizes|emphasises|commented|continued|insisted|insists|argued|argues|warned|warns|announced|replied|replies|answered|recalled|observed|acknowledged|admitted|claimed|concluded|confirmed|suggested|tweeted|exclaimed|vowed|pledged|promised|maintained|predicted|cautioned|underlined|underscored|highlighted|reiterated|affirmed|assured|responded|quipped|joked|wondered|mused|recounted|described|demanded|countered|conceded|boasted|complained|shouted|yelled|testified|posted";
 
 /// Speech verbs after which the next name is the speaker ("said Xi"); not
 /// "told" or "asked", after which it is the listener ("Trump told ABC").
@@ -55,11 +55,13 @@ fn who() -> String {
     )
 }
 
-/// A cue right after the closing mark: `, Wang said` / `said Niklas Hedman,`.
+/// A cue right after the closing mark: `, Wang said` / `said Niklas Hedman,`,
+/// or a dash and a name, as under a quotation in a list of reactions or an
+/// epigraph (`” ― Ana Ruiz`).
 fn cue_after() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"^[\s,]*(?:{who}{aside}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{SPEAKER_FIRST})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD})\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they))",
+            r#"^[\s,]*(?:{who}{aside}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{SPEAKER_FIRST})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD}|[0-9/]+)\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they)|(?:[―—–]|-\s)\s*(?P<who3>{NAME}(?:\s+{NAME}){{0,4}})(?:[.,;]|\s*$|\s+[“"]|\s+\p{{Lu}}))"#,
             who = who(),
             aside = ASIDE
         ))
@@ -285,38 +287,65 @@ fn is_country_adjective(g: &crate::gazetteer::Gazetteer, word: &str) -> bool {
     g.demonyms.contains(word) || possessive.is_some_and(|name| g.names.contains(name))
 }
 
-/// A name with leading titles and country adjectives removed, or None if
+/// Honorifics, after which the next word is a surname even when it is also
+/// a title ("Mr. King", "Ms. Prince").
+const HONORIFICS: [&str; 8] = ["mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "prof."];
+
+/// Words after which a place or an employer follows, not more of a name
+/// ("Dana Field for Morning Paper", "the senator from Ohio").
+const NAME_ENDERS: [&str; 12] = ["from", "of", "in", "at", "for", "with", "to", "on", "by", "and", "or", "about"];
+
+/// A name with titles, roles and country adjectives removed, or None if
 /// nothing of a person's name is left (a role, an organisation).
+///
+/// The name is the run of capitalised words after the last title or role:
+/// "Senate Majority Leader Mick Connell", "MSNBC host Chris Matthews" and
+/// "Clinton campaign manager Robby Mook" give the person, not the office. A
+/// function word ends the name ("Dana Field for Morning Paper"), unless only
+/// titles came before it ("Secretary of State John Kerry").
 pub fn clean_name(raw: &str) -> Option<String> {
     // Sets, since this runs for every name-like run of words in the text.
     static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
     static ORGANISATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| ORGANISATION_WORDS.iter().copied().collect());
     let g = gazetteer();
     let words: Vec<&str> = raw.split_whitespace().collect();
-    let is_title = |w: &str| {
+    let is_title = |i: usize, words: &[&str]| {
+        let w = words[i];
         let lower = w.to_lowercase();
-        TITLES.contains(lower.as_str()) || !w.starts_with(char::is_uppercase) || is_country_adjective(g, w)
+        let after_honorific = i > 0 && HONORIFICS.contains(&words[i - 1].to_lowercase().as_str());
+        // "Said Ellison:" opens a sentence with the verb.
+        let verb = matches!(lower.as_str(), "said" | "says" | "added" | "wrote" | "asked" | "told" | "continued");
+        !after_honorific
+            && (verb
+                || TITLES.contains(lower.as_str())
+                || !w.starts_with(char::is_uppercase)
+                || is_country_adjective(g, w))
     };
-    let start = words.iter().position(|w| !is_title(w))?;
-    let mut name: Vec<&str> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':'])).collect();
-    // "MSNBC host Chris Matthews", "Clinton campaign manager Robby Mook": a
-    // lowercase role word ends what came before it, and the name is the run
-    // of capitalised words after the last one.
-    if let Some(last_lower) = name.iter().rposition(|w| !w.starts_with(char::is_uppercase)) {
-        // "the senator from Ohio": after a function word comes a place, not
-        // a name.
-        const FUNCTION: [&str; 12] = ["from", "of", "in", "at", "for", "with", "to", "on", "by", "and", "or", "about"];
-        if FUNCTION.contains(&name[last_lower]) {
-            return None;
-        }
-        name.drain(..=last_lower);
-    }
-    if name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || is_time_word(w)) {
-        return None;
-    }
-    if name.is_empty() || name.len() > 4 {
-        return None;
-    }
+    // The name in `words`: after the last title that is not the last word
+    // ("Erik Prince" keeps its surname).
+    let name_in = |words: &[&str]| -> Option<Vec<String>> {
+        let last_title = (0..words.len().saturating_sub(1)).rev().find(|&i| is_title(i, words));
+        let start = match last_title {
+            Some(i) => i + 1,
+            None => (0..words.len()).find(|&i| !is_title(i, words))?,
+        };
+        let name: Vec<String> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':']).to_owned()).collect();
+        let organisation = name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || is_time_word(w));
+        (!name.is_empty() && name.len() <= 4 && !organisation && name.iter().all(|w| w.starts_with(char::is_uppercase)))
+            .then_some(name)
+    };
+    let name = match words.iter().position(|w| NAME_ENDERS.contains(w)) {
+        Some(0) => None,
+        Some(end) => name_in(&words[..end]).or_else(|| {
+            // Only titles before "of": "Secretary of State John Kerry".
+            let after = &words[end + 1..];
+            (after.iter().filter(|w| w.starts_with(char::is_uppercase)).count() >= 2
+                && !NAME_ENDERS.iter().any(|f| after.contains(f)))
+            .then(|| name_in(after))
+            .flatten()
+        }),
+        None => name_in(&words),
+    }?;
     Some(name.join(" "))
 }
 
@@ -443,6 +472,151 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
+/// A run of name words up to the first that ends a sentence: "Ana Ruiz.
+/// Getty" is "Ana Ruiz". Initials ("P.") and "Jr." do not end it.
+fn up_to_sentence_end(run: &str) -> &str {
+    let mut end = run.len();
+    let mut at = 0;
+    for word in run.split(' ') {
+        at += word.len();
+        let bare = word.trim_end_matches('.');
+        if word.ends_with('.') && bare.chars().count() > 2 && !bare.contains('.') && bare != "Jr" && bare != "Sr" {
+            end = at - 1;
+            break;
+        }
+        at += 1;
+    }
+    &run[..end.min(run.len())]
+}
+
+/// A quotation that runs over paragraphs, split where a paragraph opens
+/// with a new transcript label: each speaker's turn is a quotation of its
+/// own (`"SMITH: …` / `"LEE: …`, each paragraph reopening the quote).
+fn split_at_labels(text: &str, paragraphs: &[Span], pairing: Pairing) -> Vec<Pairing> {
+    let labelled = |part: &Span| {
+        let quoted = text.get(part.range()).unwrap_or("");
+        transcript_label_of(quoted).is_some()
+    };
+    if pairing.parts.len() < 2 || !pairing.parts[1..].iter().any(labelled) {
+        return vec![pairing];
+    }
+    let mut groups: Vec<Vec<(usize, Span)>> = Vec::new();
+    for (k, part) in pairing.parts.iter().enumerate() {
+        match groups.last_mut() {
+            Some(group) if !labelled(part) => group.push((k, *part)),
+            _ => groups.push(vec![(k, *part)]),
+        }
+    }
+    let count = groups.len();
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let (first_k, first_part) = group[0];
+            let (last_k, last_part) = group[group.len() - 1];
+            // The paragraph that holds a part, from the pairing's first on.
+            let holding = |part: Span, k: usize| {
+                (pairing.first_paragraph..=pairing.last_paragraph)
+                    .find(|&i| paragraphs.get(i).is_some_and(|p| p.start <= part.start && part.end <= p.end))
+                    .unwrap_or(pairing.first_paragraph + k)
+            };
+            let first_paragraph = holding(first_part, first_k);
+            let start =
+                if g == 0 { pairing.span.start } else { paragraphs[first_paragraph].start.min(first_part.start) };
+            let end = if g + 1 == count { pairing.span.end } else { last_part.end };
+            Pairing {
+                span: Span { start, end },
+                parts: group.into_iter().map(|(_, part)| part).collect(),
+                first_paragraph,
+                last_paragraph: holding(last_part, last_k),
+                closed: g + 1 == count && pairing.closed,
+            }
+        })
+        .collect()
+}
+
+/// A transcript's speaker label at the start of the quoted words:
+/// `"SMITH: We will…"`, `"MARY ANN LEE: …"`. Labels are one to three words in
+/// capitals, and not a heading ("UPDATE:", "NOTE:").
+fn transcript_label(text: &str, pairing: &Pairing) -> Option<String> {
+    transcript_label_of(text.get(pairing.parts.first()?.range())?)
+}
+
+/// [`transcript_label`] of quoted words.
+fn transcript_label_of(quoted: &str) -> Option<String> {
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| compile(r"^\s*(\p{Lu}[\p{Lu}'’.\-]+(?:\s\p{Lu}[\p{Lu}'’.\-]+){0,2}):\s"));
+    const HEADINGS: [&str; 9] =
+        ["UPDATE", "NOTE", "EDITOR'S NOTE", "BREAKING", "WATCH", "READ", "RELATED", "PHOTOS", "VIDEO"];
+    let label = LABEL.captures(quoted)?.get(1)?.as_str();
+    if HEADINGS.contains(&label) {
+        return None;
+    }
+    // "PENCE" is "Pence": the text names people in capitals only here.
+    let words: Vec<String> = label
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_string() + &chars.as_str().to_lowercase()).unwrap_or_default()
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
+/// Where the sentence that ends `before` starts: after the last `.`, `!` or
+/// `?` that ends a sentence (not "Mr." or "U.S."), followed by a space.
+fn sentence_start(before: &str) -> usize {
+    static END: LazyLock<Regex> = LazyLock::new(|| compile(r#"[.!?]["”’]?\s+"#));
+    let mut start = 0;
+    for m in END.find_iter(before) {
+        let word = before[..m.start()].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let abbreviation = HONORIFICS.contains(&format!("{}.", word.to_lowercase()).as_str())
+            || word.chars().count() == 1
+            || word.contains('.')
+            || matches!(word, "Jr" | "Sr" | "St" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "No" | "Vs" | "vs");
+        if !abbreviation {
+            start = m.end();
+        }
+    }
+    start
+}
+
+/// A cue anywhere in the sentence that introduces a quotation: the sentence
+/// ends in ",", ":" or "that" right before the mark, and names its speaker
+/// before a speech verb (`Mook told WXYZ, "…"`, `Ana Ruiz, who runs the
+/// effort, said on Monday: "…"`, `footage of Ana Ruiz asking, "…"`), after
+/// "according to", or after a verb that opens the sentence (`Said Ruiz: "…"`).
+fn cue_in_sentence(before: &str) -> Option<String> {
+    static INTRO: LazyLock<Regex> = LazyLock::new(|| compile(r"(?:[,:]|(?-u:\b)that)\s*$"));
+    static ACCORDING: LazyLock<Regex> =
+        LazyLock::new(|| compile(&format!(r"(?-u:\b)[Aa]ccording to (?P<who>(?:{NAME}\s+){{0,4}}{NAME})\s*,?\s*$")));
+    static OPENING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"^(?:Said|Says|Added|Wrote|Asked|Continued)\s+(?P<who>(?:{NAME}\s+){{0,4}}{NAME})\s*[,:]\s*$"
+        ))
+    });
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"(?-u:\b)(?:{VERBS}|told|tells|asked|asks|saying|telling|asking|adding|writing|tweeting|declaring|made the following \w+|had this to say)(?-u:\b)"
+        ))
+    });
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"(?P<who>(?-u:\b)(?:he|she|He|She|they|They)|(?:{NAME}\s+){{0,4}}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,80}},)?\s+(?:also\s+|then\s+|later\s+|previously\s+|had\s+|has\s+)?$"
+        ))
+    });
+    let sentence = &before[sentence_start(before)..];
+    if !INTRO.is_match(sentence) {
+        return None;
+    }
+    let sentence = sentence.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'));
+    if let Some(c) = ACCORDING.captures(sentence).or_else(|| OPENING_VERB.captures(sentence)) {
+        return c.name("who").map(|m| m.as_str().to_owned());
+    }
+    let verb = VERB.find(sentence)?;
+    SUBJECT.captures(&sentence[..verb.start()]).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned())
+}
+
 /// Decides which pairings are real quotations and attributes them.
 /// `paragraphs` are the body paragraphs the pairings index.
 pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec<Pairing>) -> Vec<Attributed> {
@@ -466,7 +640,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
     };
 
     let mut out: Vec<Attributed> = Vec::new();
-    for pairing in pairings {
+    for pairing in pairings.into_iter().flat_map(|p| split_at_labels(text, paragraphs, p)) {
         let first = paragraphs[pairing.first_paragraph];
         let last = paragraphs[pairing.last_paragraph];
         let before = tail(text.get(first.start as usize..pairing.span.start as usize).unwrap_or(""), CUE_WINDOW);
@@ -475,12 +649,17 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
 
         let cue = cue_after()
             .captures(after)
-            .and_then(|c| c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()))
+            .and_then(|c| {
+                let dashed = c.name("who3").map(|m| up_to_sentence_end(m.as_str()).to_owned());
+                c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()).or(dashed)
+            })
+            .or_else(|| transcript_label(text, &pairing))
             .or_else(|| {
                 cue_before()
                     .captures(before)
                     .and_then(|c| c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()))
-            });
+            })
+            .or_else(|| cue_in_sentence(before));
         let at = pairing.span.start as usize;
         let speaker = match cue.as_deref().map(cue_subject) {
             Some(Cue::Person(name)) => {
