@@ -617,6 +617,33 @@ fn cue_in_sentence(before: &str) -> Option<String> {
     SUBJECT.captures(&sentence[..verb.start()]).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned())
 }
 
+/// A short quotation in title case after a possessive or a preposition is
+/// the name of a show, a paper or a book, not speech: `on CBS's "Face the
+/// Nation,"`, `an episode of "Shark Tank."`, `as "The Daily Star" wrote`.
+fn is_named_work(quoted: &str, before: &str) -> bool {
+    const SMALL: [&str; 12] = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "or"];
+    const LEAD_INS: [&str; 9] = ["on", "of", "as", "in", "into", "from", "at", "the", "watching"];
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let title_case = !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| SMALL.contains(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let possessive = previous.ends_with("'s") || previous.ends_with("’s") || previous.ends_with("s'");
+    title_case && (possessive || LEAD_INS.contains(&previous.to_lowercase().as_str()))
+}
+
+/// A quotation that is only a parenthesis, as transcripts mark noise:
+/// `"(CROSSTALK.)"`, `"(Applause)"`.
+fn is_stage_direction(quoted: &str) -> bool {
+    let quoted = quoted.trim();
+    (quoted.starts_with('(') && quoted.ends_with([')', '.']) && quoted.matches('(').count() == 1)
+        || (quoted.starts_with('[') && quoted.ends_with([']', '.']) && quoted.matches('[').count() == 1)
+}
+
 /// Decides which pairings are real quotations and attributes them.
 /// `paragraphs` are the body paragraphs the pairings index.
 pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec<Pairing>) -> Vec<Attributed> {
@@ -646,6 +673,10 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
         let before = tail(text.get(first.start as usize..pairing.span.start as usize).unwrap_or(""), CUE_WINDOW);
         let after = head(text.get(pairing.span.end as usize..last.end as usize).unwrap_or(""), CUE_WINDOW);
         let words: usize = pairing.parts.iter().map(|&p| word_count(text.get(p.range()).unwrap_or(""))).sum();
+        let quoted = pairing.parts.first().and_then(|p| text.get(p.range())).unwrap_or("");
+        if pairing.parts.len() == 1 && (is_named_work(quoted, before) || is_stage_direction(quoted)) {
+            continue;
+        }
 
         let cue = cue_after()
             .captures(after)
