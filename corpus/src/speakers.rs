@@ -315,8 +315,11 @@ pub fn clean_name(raw: &str) -> Option<String> {
         let after_honorific = i > 0 && HONORIFICS.contains(&words[i - 1].to_lowercase().as_str());
         // "Said Ellison:" opens a sentence with the verb.
         let verb = matches!(lower.as_str(), "said" | "says" | "added" | "wrote" | "asked" | "told" | "continued");
+        // "Breitbart’s Joel Pollak": a possessive stands before a name.
+        let possessive = w.ends_with("'s") || w.ends_with("’s");
         !after_honorific
             && (verb
+                || possessive
                 || TITLES.contains(lower.as_str())
                 || !w.starts_with(char::is_uppercase)
                 || is_country_adjective(g, w))
@@ -329,10 +332,24 @@ pub fn clean_name(raw: &str) -> Option<String> {
             Some(i) => i + 1,
             None => (0..words.len()).find(|&i| !is_title(i, words))?,
         };
-        let name: Vec<String> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':']).to_owned()).collect();
+        let mut name: Vec<String> =
+            words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':']).to_owned()).collect();
+        // "Senate Minority Whip Dick Durbin": offices the title list lacks
+        // stand before a name of two words, or three with an initial.
+        if name.len() > 3 {
+            let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+            let keep = if initial(&name[name.len() - 2]) { 3 } else { 2 };
+            name.drain(..name.len() - keep);
+        }
         let organisation = name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || is_time_word(w));
-        (!name.is_empty() && name.len() <= 4 && !organisation && name.iter().all(|w| w.starts_with(char::is_uppercase)))
-            .then_some(name)
+        // Words in capitals are a heading or an acronym, not a name.
+        let shouted =
+            |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.chars().any(char::is_lowercase);
+        (!name.is_empty()
+            && !organisation
+            && name.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !name.iter().any(shouted))
+        .then_some(name)
     };
     let name = match words.iter().position(|w| NAME_ENDERS.contains(w)) {
         Some(0) => None,
@@ -613,8 +630,37 @@ fn cue_in_sentence(before: &str) -> Option<String> {
     if let Some(c) = ACCORDING.captures(sentence).or_else(|| OPENING_VERB.captures(sentence)) {
         return c.name("who").map(|m| m.as_str().to_owned());
     }
-    let verb = VERB.find(sentence)?;
-    SUBJECT.captures(&sentence[..verb.start()]).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned())
+    let by_verb = VERB
+        .find(sentence)
+        .and_then(|verb| SUBJECT.captures(&sentence[..verb.start()]))
+        .and_then(|c| c.name("who"))
+        .map(|m| m.as_str().to_owned());
+    // A colon after a sentence about someone gives them the floor, whatever
+    // the verb: `Ana Ruiz apologized for it: "…"`, `More from Ruiz: "…"`,
+    // `Reporter Ana Ruiz: "…"`.
+    static FLOOR: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"^(?:(?:As|More from|[a-z0-9\-]+)\s+){{0,3}}(?P<who>(?-u:\b)(?:He|She)(?-u:\b)|(?:{NAME}\s+){{0,5}}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,80}},)?(?:\s+[a-z][^:]*)?:\s*$"
+        ))
+    });
+    by_verb.or_else(|| FLOOR.captures(sentence).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned()))
+}
+
+/// `"…," Ana Ruiz shot back.`: after a quotation that ends in a comma, a
+/// question or an exclamation mark, a name and any verb in the past or
+/// present tense are a speech cue, whatever the verb ("barked", "echoed",
+/// "concludes"), when the sentence ends there or goes on with an adverb.
+fn cue_any_verb(quoted: &str, after: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"^[\s,]*(?P<who>(?-u:\b)(?:he|she|He|She)(?-u:\b)|(?:{NAME}\s+){{0,4}}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ed|[a-z]+[^s]s|shot back|went on|fired back)(?:\s+(?:back|on|in|at|to|of|from|during|after|before|with|by)\b[^.]{{0,80}})?[.,;]"
+        ))
+    });
+    let ends_open = quoted.trim_end().ends_with([',', '?', '!', '—']);
+    if !ends_open {
+        return None;
+    }
+    RE.captures(after).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned())
 }
 
 /// A short quotation in title case after a possessive or a preposition is
@@ -684,6 +730,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
                 let dashed = c.name("who3").map(|m| up_to_sentence_end(m.as_str()).to_owned());
                 c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()).or(dashed)
             })
+            .or_else(|| cue_any_verb(text.get(pairing.parts.last().map_or(0..0, |p| p.range())).unwrap_or(""), after))
             .or_else(|| transcript_label(text, &pairing))
             .or_else(|| {
                 cue_before()
