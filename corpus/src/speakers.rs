@@ -203,6 +203,22 @@ const TITLE_WORDS: &[&str] = &[
     "after",
     "before",
     "according",
+    "although",
+    "though",
+    "because",
+    "since",
+    "if",
+    "yet",
+    "so",
+    "still",
+    "now",
+    "even",
+    "once",
+    "until",
+    "unless",
+    "whether",
+    "despite",
+    "perhaps",
 ];
 
 /// Words that make a "name" an organisation or a thing rather than a person.
@@ -363,7 +379,12 @@ pub fn clean_name(raw: &str) -> Option<String> {
         }),
         None => name_in(&words),
     }?;
-    Some(name.join(" "))
+    // "North Korea said": a country, not a person.
+    let joined = name.join(" ");
+    if g.names.contains(&joined) || g.demonyms.contains(&joined) {
+        return None;
+    }
+    Some(joined)
 }
 
 /// One quotation's verdict.
@@ -376,7 +397,9 @@ pub struct Attributed {
 /// Who a cue names: a person, or a pronoun/role to resolve.
 enum Cue {
     Person(String),
-    Pronoun,
+    /// "he", "she", "they", "the spokesperson": someone already in play,
+    /// of the gender the pronoun gives if it gives one.
+    Pronoun(Option<Gender>),
     /// A cue whose subject is neither (an organisation): a real quotation with no person.
     Other,
 }
@@ -386,17 +409,98 @@ fn cue_subject(who: &str) -> Cue {
     // "Trump said Monday": a time word after the verb is no speaker; the
     // subject stood before it, so resolve as a pronoun would.
     if is_pronoun(trimmed) || is_time_word(trimmed.trim_end_matches(['.', ','])) {
-        return Cue::Pronoun;
+        return Cue::Pronoun(Gender::of_pronoun(trimmed));
     }
     match clean_name(trimmed) {
         Some(name) => Cue::Person(name),
         None => {
             static DEFINITE_ROLE: LazyLock<Regex> = LazyLock::new(|| compile(&format!("^the (?:{ROLES})$")));
             if DEFINITE_ROLE.is_match(&trimmed.to_lowercase()) {
-                Cue::Pronoun
+                Cue::Pronoun(None)
             } else {
                 Cue::Other
             }
+        }
+    }
+}
+
+/// A person's grammatical gender, as English pronouns give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    fn of_pronoun(word: &str) -> Option<Gender> {
+        match word.to_lowercase().as_str() {
+            "he" | "him" | "his" | "himself" => Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    fn other(self) -> Gender {
+        match self {
+            Gender::Male => Gender::Female,
+            Gender::Female => Gender::Male,
+        }
+    }
+}
+
+/// What the text says of each person's gender: an honorific before a name
+/// ("Mr.", "Ms."), and the pronouns that follow a mention before anyone else
+/// is named or quoted ("Ana Ruiz said her plan…").
+struct Genders {
+    tallies: HashMap<Rc<str>, (u32, u32)>,
+}
+
+impl Genders {
+    /// Bytes after a mention read for its pronouns.
+    const WINDOW: usize = 160;
+
+    fn read(text: &str, names: &[(usize, Rc<str>)], speaking: &BTreeMap<usize, Rc<str>>) -> Genders {
+        static PRONOUN: LazyLock<Regex> =
+            LazyLock::new(|| compile(r"(?i-u:\b)(?:he|him|his|himself|she|her|hers|herself)(?-u:\b)"));
+        let mut mentions: Vec<(usize, &Rc<str>)> =
+            names.iter().map(|(at, name)| (*at, name)).chain(speaking.iter().map(|(at, name)| (*at, name))).collect();
+        mentions.sort_by_key(|(at, _)| *at);
+        mentions.dedup_by_key(|(at, _)| *at);
+        let mut tallies: HashMap<Rc<str>, (u32, u32)> = HashMap::new();
+        for (i, &(at, name)) in mentions.iter().enumerate() {
+            let tally = tallies.entry(name.clone()).or_default();
+            let honorific = text.get(at.saturating_sub(5)..at).unwrap_or("").to_lowercase();
+            if honorific.ends_with("mr. ") {
+                tally.0 += 3;
+            } else if honorific.ends_with("ms. ") || honorific.ends_with("mrs. ") {
+                tally.1 += 3;
+            }
+            let start = (at + name.len()).min(text.len());
+            let end = mentions.get(i + 1).map_or(text.len(), |(next, _)| *next).min(start + Self::WINDOW).max(start);
+            let Some(window) = text.get(start..end) else { continue };
+            // Up to a quotation or the paragraph's end: the pronoun in the
+            // cue after a quotation is what this is read to resolve.
+            let window = &window[..window.find(['"', '“', '”', '\n']).unwrap_or(window.len())];
+            for m in PRONOUN.find_iter(window) {
+                match Gender::of_pronoun(m.as_str()) {
+                    Some(Gender::Male) => tally.0 += 1,
+                    Some(Gender::Female) => tally.1 += 1,
+                    None => {}
+                }
+            }
+        }
+        Genders { tallies }
+    }
+
+    /// The gender the text gives `name`, when it leans one way clearly.
+    fn of(&self, name: &str) -> Option<Gender> {
+        let &(male, female) = self.tallies.get(name)?;
+        if male > 0 && male >= 2 * female {
+            Some(Gender::Male)
+        } else if female > 0 && female >= 2 * male {
+            Some(Gender::Female)
+        } else {
+            None
         }
     }
 }
@@ -702,16 +806,26 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
         let Some(part) = text.get(paragraph.range()) else { continue };
         for caps in named_speech().captures_iter(part) {
             let Some(m) = caps.name("who") else { continue };
+            // "the Investment Coalition said": an organisation.
+            let preceding = part[..m.start()].trim_end();
+            if preceding.ends_with(" the") || preceding.ends_with(" The") || preceding == "the" || preceding == "The" {
+                continue;
+            }
             if let Some(name) = cleaned.entry(m.as_str()).or_insert_with(|| clean_name(m.as_str())) {
                 let at = paragraph.start as usize + m.start();
                 speaking.insert(at, names.resolve(name, at));
             }
         }
     }
-    let last_speaker = |at: usize, speaking: &BTreeMap<usize, Rc<str>>| {
-        speaking.range(..at).next_back().map(|(_, name)| name.to_string())
+    let genders = Genders::read(text, &names.names, &speaking);
+    // The last person named as speaking, skipping up to a few whose gender the
+    // text gives as the other one ("she said" after a man spoke last).
+    let last_speaker = |at: usize, gender: Option<Gender>, speaking: &BTreeMap<usize, Rc<str>>| {
+        let mut recent = speaking.range(..at).rev().take(4).map(|(_, name)| name);
+        let nearest = speaking.range(..at).next_back().map(|(_, name)| name);
+        let fits = |name: &&Rc<str>| gender.is_none_or(|g| genders.of(name) != Some(g.other()));
+        recent.find(fits).or(nearest).map(|name| name.to_string())
     };
-
     let mut out: Vec<Attributed> = Vec::new();
     for pairing in pairings.into_iter().flat_map(|p| split_at_labels(text, paragraphs, p)) {
         let first = paragraphs[pairing.first_paragraph];
@@ -745,7 +859,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
                 speaking.insert(at, full.clone());
                 Some(Some(full.to_string()))
             }
-            Some(Cue::Pronoun) => Some(last_speaker(at, &speaking)),
+            Some(Cue::Pronoun(gender)) => Some(last_speaker(at, gender, &speaking)),
             Some(Cue::Other) => Some(None),
             None => None,
         };
