@@ -84,7 +84,9 @@ fn cue_before() -> &'static Regex {
 /// Indirect speech anywhere: "President Xi Jinping said", "Niklas Hedman, acting director of the UNOOSA, said".
 fn named_speech() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        compile(&format!(r"(?P<who>(?:{NAME}\s+){{0,5}}{NAME})(?:,[^,]{{1,80}},)?\s+(?:{VERBS})(?-u:\b)"))
+        compile(&format!(
+            r"(?P<who>(?:{NAME}\s+){{0,5}}{NAME})(?:,[^,]{{1,80}},)?\s+(?:{VERBS})(?-u:\b)|(?-u:\b)(?:{SPEAKER_FIRST})\s+(?P<who2>(?:{NAME}\s+){{0,4}}{NAME})"
+        ))
     });
     &RE
 }
@@ -805,7 +807,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
     for &paragraph in paragraphs {
         let Some(part) = text.get(paragraph.range()) else { continue };
         for caps in named_speech().captures_iter(part) {
-            let Some(m) = caps.name("who") else { continue };
+            let Some(m) = caps.name("who").or(caps.name("who2")) else { continue };
             // "the Investment Coalition said": an organisation.
             let preceding = part[..m.start()].trim_end();
             if preceding.ends_with(" the") || preceding.ends_with(" The") || preceding == "the" || preceding == "The" {
