@@ -769,6 +769,19 @@ fn cue_any_verb(quoted: &str, after: &str) -> Option<String> {
     RE.captures(after).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned())
 }
 
+/// Whether a speech verb stands right before a quotation, with at most an
+/// object between: `chanted "What curfew?"`, `saying, "…"`, `calls people
+/// "losers"`, `likened the rules to "…"`. "called" right before the mark
+/// names something instead (`a group called "…"`), see [`title_cue`].
+fn speech_verb_before(before: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"(?-u:\b)(?:(?:{VERBS}|saying|chanting|chanted|chants|singing|sang|sings|shouting|yelling|telling|asking|adding|writing|tweeting)\s*[,:]?|(?:calls?|called|calling|likened|likens|compared)\s+(?:[\w'’]+\s+){{1,4}}(?:to|as)?)\s*$"
+        ))
+    });
+    RE.is_match(before)
+}
+
 /// A short quotation in title case after a possessive or a preposition is
 /// the name of a show, a paper or a book, not speech: `on CBS's "Face the
 /// Nation,"`, `an episode of "Shark Tank."`, `as "The Daily Star" wrote`.
@@ -869,22 +882,26 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
             Some(speaker) => speaker,
             None => {
                 // No cue of its own: it continues the previous quotation when
-                // that one was attributed and sits in the same or the
-                // paragraph just before; otherwise it must read as speech.
-                // In the next paragraph only when that paragraph is wholly
-                // the quotation.
+                // that one was attributed and sits in the same paragraph,
+                // where this one starts a sentence or a clause (a scare quote
+                // after a word is no continued speech), or in the paragraph just
+                // before when this paragraph is wholly the quotation.
+                // Otherwise it must read as speech: six words or more, or
+                // words a speech verb introduces ("chanted “What curfew?”").
                 let whole_paragraph = pairing.span.start == first.start
                     && text
                         .get(pairing.span.end as usize..last.end as usize)
                         .is_some_and(|rest| rest.trim().is_empty());
+                let starts_sentence = before.trim_end().is_empty()
+                    || before.trim_end().ends_with(['.', '!', '?', '"', '“', '”', ':', ',', ';', '—', '–']);
                 let continues = out.last().filter(|prev| {
                     prev.speaker.is_some()
-                        && (prev.pairing.last_paragraph == pairing.first_paragraph
+                        && ((prev.pairing.last_paragraph == pairing.first_paragraph && starts_sentence)
                             || (prev.pairing.last_paragraph + 1 == pairing.first_paragraph && whole_paragraph))
                 });
                 match continues {
                     Some(prev) => prev.speaker.clone(),
-                    None if words >= 6 && !title_cue().is_match(before) => None,
+                    None if (words >= 6 || speech_verb_before(before)) && !title_cue().is_match(before) => None,
                     None => continue, // a title, theme or scare quote
                 }
             }
