@@ -519,8 +519,10 @@ fn full_names(text: &str, blocks: &[Span]) -> Vec<(usize, Rc<str>)> {
     for &block in blocks {
         let Some(part) = text.get(block.range()) else { continue };
         for m in re.find_iter(part) {
-            let name = seen.entry(m.as_str()).or_insert_with(|| {
-                clean_name(m.as_str()).filter(|name| name.split(' ').count() >= 2).map(|name| Rc::from(name.as_str()))
+            // "Tom Reyes. Photo" is a name and the next sentence.
+            let run = up_to_sentence_end(m.as_str());
+            let name = seen.entry(run).or_insert_with(|| {
+                clean_name(run).filter(|name| name.split(' ').count() >= 2).map(|name| Rc::from(name.as_str()))
             });
             if let Some(name) = name {
                 out.push((block.start as usize + m.start(), name.clone()));
@@ -614,21 +616,25 @@ fn up_to_sentence_end(run: &str) -> &str {
 
 /// A quotation that runs over paragraphs, split where a paragraph opens
 /// with a new transcript label: each speaker's turn is a quotation of its
-/// own (`"SMITH: …` / `"LEE: …`, each paragraph reopening the quote).
+/// own (`"SMITH: …` / `"LEE: …`, each paragraph reopening the quote), and
+/// a stage direction between turns is one of its own, later dropped.
 fn split_at_labels(text: &str, paragraphs: &[Span], pairing: Pairing) -> Vec<Pairing> {
-    let labelled = |part: &Span| {
-        let quoted = text.get(part.range()).unwrap_or("");
-        transcript_label_of(quoted).is_some()
-    };
-    if pairing.parts.len() < 2 || !pairing.parts[1..].iter().any(labelled) {
+    let quoted = |part: &Span| text.get(part.range()).unwrap_or("");
+    let labelled = |part: &Span| transcript_label_of(quoted(part)).is_some();
+    let stage = |part: &Span| is_stage_direction(quoted(part));
+    if pairing.parts.len() < 2 || !pairing.parts[1..].iter().any(|p| labelled(p) || stage(p)) {
         return vec![pairing];
     }
+    // A label starts a turn; a stage direction ("(CROSSTALK)") stands alone.
     let mut groups: Vec<Vec<(usize, Span)>> = Vec::new();
+    let mut after_stage = false;
     for (k, part) in pairing.parts.iter().enumerate() {
+        let is_stage = stage(part);
         match groups.last_mut() {
-            Some(group) if !labelled(part) => group.push((k, *part)),
+            Some(group) if !labelled(part) && !is_stage && !after_stage => group.push((k, *part)),
             _ => groups.push(vec![(k, *part)]),
         }
+        after_stage = is_stage;
     }
     let count = groups.len();
     groups
@@ -853,13 +859,18 @@ pub fn attribute(text: &str, paragraphs: &[Span], blocks: &[Span], pairings: Vec
             continue;
         }
 
+        let last_words = text.get(pairing.parts.last().map_or(0..0, |p| p.range())).unwrap_or("");
+        // `"… here." Russia insisted`: a quotation that ends its sentence
+        // takes no subject from the next one.
+        let ends_sentence = last_words.trim_end().ends_with('.') && !after.trim_start().starts_with(',');
         let cue = cue_after()
             .captures(after)
             .and_then(|c| {
                 let dashed = c.name("who3").map(|m| up_to_sentence_end(m.as_str()).to_owned());
-                c.name("who").or(c.name("who2")).map(|m| m.as_str().to_owned()).or(dashed)
+                let subject = c.name("who").filter(|_| !ends_sentence);
+                subject.or(c.name("who2")).map(|m| m.as_str().to_owned()).or(dashed)
             })
-            .or_else(|| cue_any_verb(text.get(pairing.parts.last().map_or(0..0, |p| p.range())).unwrap_or(""), after))
+            .or_else(|| cue_any_verb(last_words, after))
             .or_else(|| transcript_label(text, &pairing))
             .or_else(|| {
                 cue_before()
@@ -1019,6 +1030,95 @@ mod tests {
     #[test]
     fn real_quotations_without_a_speaker_stay_with_none() {
         assert_eq!(who("A banner read on: “We will explore the universe together for all humankind.”"), [None]);
+    }
+
+    #[test]
+    fn a_dash_and_a_name_under_a_quotation_name_its_speaker() {
+        let text = "“We will open the library again next spring.” ― Maria Okafor “It cannot come soon enough for us.” ― Tom Reyes. Photo: City Archive.";
+        assert_eq!(who(text), [Some("Maria Okafor".into()), Some("Tom Reyes".into())]);
+    }
+
+    #[test]
+    fn transcript_turns_are_quotations_of_their_speakers() {
+        let text = "\"HOLT: Do you think the plan will work for all of them?\n\n\"REYES: I think it will, and we will see it soon enough.\n\n\"And I will be there to watch it happen, every day of it.\n\n\"(CROSSTALK)\n\nThe rest of the talk was cut.";
+        let turns = speakers(text);
+        assert_eq!(who(text), [Some("Holt".into()), Some("Reyes".into())]);
+        // Reyes's turn runs over two paragraphs; the stage direction is no one's.
+        let paragraphs = lines(text);
+        let pairings = pair_quotes(text, &paragraphs);
+        let attributed = attribute(text, &paragraphs, &paragraphs, pairings);
+        assert_eq!(attributed[1].pairing.parts.len(), 2, "{turns:?}");
+    }
+
+    #[test]
+    fn a_cue_anywhere_in_the_sentence_that_introduces_the_quotation() {
+        for (text, name) in [
+            ("Dara Finch told Radio Nine, \"We are ready for the vote next week.\"", "Dara Finch"),
+            ("According to Dara Finch, \"The vote will be close in every county.\"", "Dara Finch"),
+            ("Said Finch: \"I do not get the sense that anyone wants the plan.\"", "Finch"),
+            (
+                "Lena Ortiz, who runs the shelter on Main Street, said on Monday: \"We are full every night.\"",
+                "Lena Ortiz",
+            ),
+            ("The video shows Lena Ortiz asking, \"Why are we still waiting for the bus?\"", "Lena Ortiz"),
+            ("Lena Ortiz apologized for the delay: \"We should have told everyone much sooner.\"", "Lena Ortiz"),
+            ("Sam Cole made the following comment: \"The rate is far too high for young people.\"", "Sam Cole"),
+        ] {
+            assert_eq!(who(text), [Some(name.into())], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_and_any_verb_after_an_open_quotation_are_a_cue() {
+        assert_eq!(who("\"Nobody asked us about any of this, not once,\" Ortiz shot back."), [Some("Ortiz".into())]);
+        assert_eq!(who("\"Would it be fair to everyone in the town?\" Hale pressed."), [Some("Hale".into())]);
+        // A quotation that ends a sentence takes no cue from the next one.
+        assert_eq!(
+            who("Ruiz read it aloud: \"We will not move from here.\" Russia insisted on more."),
+            [Some("Ruiz".into())]
+        );
+    }
+
+    #[test]
+    fn names_of_shows_papers_and_stage_directions_are_not_quotations() {
+        assert!(speakers("In an interview on KTV's \"Meet the City,\" Mayor Ana Ruiz said the budget would pass.")
+            .is_empty());
+        assert!(speakers("She called it an episode of \"Star Kitchen.\" Then she left.").is_empty());
+        assert!(speakers("\"(LAUGHTER)\"").is_empty());
+    }
+
+    #[test]
+    fn a_short_quotation_after_a_speech_verb_is_speech() {
+        assert_eq!(speakers("Marchers chanted \"What curfew?\" and kept going.").len(), 1);
+        assert_eq!(speakers("He calls his rivals \"losers\" at every rally.").len(), 1);
+        assert!(speakers("It was a \"big success\" for the town.").is_empty());
+    }
+
+    #[test]
+    fn a_scare_quote_after_a_quotation_in_the_same_sentence_is_not_continued_speech() {
+        let text = "\"We will win this one, all of us together,\" Ruiz said of the \"new deal.\"";
+        assert_eq!(speakers(text).len(), 1);
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_speaker_the_text_gives_the_other_gender() {
+        let text = "Mayor Ana Ruiz spoke first. \"The plan will work, I am sure of it now,\" Ruiz said. Tom Berg, the treasurer, said he had doubts. \"We will see about that, all of us will,\" she said.";
+        assert_eq!(who(text), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
+        let text = "Mr. Berg said the bus was late. Ana Ruiz said she had waited an hour. \"It is late for all of us today,\" he said.";
+        assert_eq!(who(text), [Some("Berg".into())]);
+    }
+
+    #[test]
+    fn names_are_what_follows_the_last_title_and_ends_at_a_function_word() {
+        assert_eq!(clean_name("Senate Minority Whip Dana Ruiz").as_deref(), Some("Dana Ruiz"));
+        assert_eq!(clean_name("Mr. King").as_deref(), Some("King"));
+        assert_eq!(clean_name("Secretary of State Ana Lima").as_deref(), Some("Ana Lima"));
+        assert_eq!(clean_name("Dana Field for Morning Paper").as_deref(), Some("Dana Field"));
+        assert_eq!(clean_name("Breitbart's Joel Park").as_deref(), Some("Joel Park"));
+        assert_eq!(clean_name("Erik Prince").as_deref(), Some("Erik Prince"));
+        assert_eq!(clean_name("the senator from Ohio"), None);
+        assert_eq!(clean_name("North Korea"), None);
+        assert_eq!(clean_name("TELLING OF THE STORY"), None);
     }
 
     #[test]
