@@ -38,6 +38,10 @@ const ASIDE: &str = r#"(?:\s*\([^()"“”]{1,40}\))?(?:,[^,"“”]{1,60},)?"#;
 /// "chairman", "spokesperson", "historian", "nominee"), and a few more.
 const ROLE_WORD: &str = r"(?:[a-z]+(?:er|or|ist|ant|ent|man|woman|person|ian|ee)s?|host|hosts|aide|aides|chief|head|widow|candidate|staff|counsel)";
 
+/// Adjectives before a role ("conservative activist", "retired surgeon",
+/// "political consultant"), by their endings.
+const ADJECTIVE: &str = r"(?:[a-z]+(?:ive|al|ic|ed|ous|ary))";
+
 // Word boundaries in these patterns are ASCII ones, `(?-u:\b)`: a Unicode
 // boundary next to a non-ASCII character (a curly quotation mark) makes the
 // regex engine leave its fast automaton for a slow one, and quotation marks
@@ -61,7 +65,7 @@ fn who() -> String {
 fn cue_after() -> &'static Regex {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r#"^[\s,]*(?:{who}{aside}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{SPEAKER_FIRST})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD}|[0-9/]+)\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they)|(?:[―—–]|-\s)\s*(?P<who3>{NAME}(?:\s+{NAME}){{0,4}})(?:[.,;]|\s*$|\s+[“"]|\s+\p{{Lu}}))"#,
+            r#"^[\s,]*(?:{who}{aside}\s+(?:also\s+|then\s+)?(?:{VERBS})(?-u:\b)|(?:{SPEAKER_FIRST})\s+(?P<who2>(?:[Tt]he\s+)?(?:(?:{NAME}|{ROLES}|{ROLE_WORD}|{ADJECTIVE}|[0-9/]+)\s+){{0,6}}(?:{NAME}|{ROLES})|he|she|they)|(?:[―—–]|-\s)\s*(?P<who3>{NAME}(?:\s+{NAME}){{0,4}})(?:[.,;]|\s*$|\s+[“"]|\s+\p{{Lu}}))"#,
             who = who(),
             aside = ASIDE
         ))
@@ -761,18 +765,19 @@ fn cue_in_sentence(before: &str) -> Option<String> {
 /// `"…," Ana Ruiz shot back.`: after a quotation that ends in a comma, a
 /// question or an exclamation mark, a name and any verb in the past or
 /// present tense are a speech cue, whatever the verb ("barked", "echoed",
-/// "concludes"), when the sentence ends there or goes on with an adverb.
+/// "concludes", "an angry Ruiz retaliated", "reacted Ruiz"), when the
+/// sentence ends there or goes on with a phrase.
 fn cue_any_verb(quoted: &str, after: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"^[\s,]*(?P<who>(?-u:\b)(?:he|she|He|She)(?-u:\b)|(?:{NAME}\s+){{0,4}}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ed|[a-z]+[^s]s|shot back|went on|fired back)(?:\s+(?:back|on|in|at|to|of|from|during|after|before|with|by)\b[^.]{{0,80}})?[.,;]"
+            r"^[\s,]*(?:(?P<who>(?-u:\b)(?:he|she|He|She)(?-u:\b)|(?:(?:an?|the)\s+)?(?:[a-z]+\s+){{0,2}}(?:{NAME}\s+){{0,4}}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,60}},)?\s+(?:[a-z]+ed|[a-z]+[^s]s|shot back|went on|fired back)(?:\s+(?:back|on|in|at|to|of|from|during|after|before|with|by)\b[^.]{{0,80}})?|(?:[a-z]+ed|[a-z]+[^s]s)\s+(?P<who2>(?:{NAME}\s+){{0,4}}{NAME}))[.,;]"
         ))
     });
     let ends_open = quoted.trim_end().ends_with([',', '?', '!', '—']);
     if !ends_open {
         return None;
     }
-    RE.captures(after).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned())
+    RE.captures(after).and_then(|c| c.name("who").or(c.name("who2"))).map(|m| m.as_str().to_owned())
 }
 
 /// Whether a speech verb stands right before a quotation, with at most an
@@ -958,6 +963,10 @@ mod tests {
         for (text, name) in [
             ("\"We cannot pass this bill as it stands today,\" Senator Ana Ruiz, D-Ore., said.", "Ana Ruiz"),
             ("\"We cannot pass this bill as it stands today,\" Rep. Tom Ellery (R-Texas) said.", "Tom Ellery"),
+            (
+                "\"It is the best plan we have seen in years,\" said conservative activist Bo Klaus, who chairs it.",
+                "Bo Klaus",
+            ),
             ("\"I have lived on this street for thirty years now,\" Mara Quinn, 57, said.", "Mara Quinn"),
             ("\"I have lived on this street for thirty years now,\" Mara Quinn, a local teacher, said.", "Mara Quinn"),
         ] {
@@ -1072,6 +1081,8 @@ mod tests {
     fn a_name_and_any_verb_after_an_open_quotation_are_a_cue() {
         assert_eq!(who("\"Nobody asked us about any of this, not once,\" Ortiz shot back."), [Some("Ortiz".into())]);
         assert_eq!(who("\"Would it be fair to everyone in the town?\" Hale pressed."), [Some("Hale".into())]);
+        assert_eq!(who("\"It will never give up, not ever,\" an angry Mayor Ruiz retaliated."), [Some("Ruiz".into())]);
+        assert_eq!(who("\"Is this what they call fair play?\" reacted Ruiz."), [Some("Ruiz".into())]);
         // A quotation that ends a sentence takes no cue from the next one.
         assert_eq!(
             who("Ruiz read it aloud: \"We will not move from here.\" Russia insisted on more."),
