@@ -4,7 +4,10 @@
 //! counts only with evidence that it means the country (see [`find_mentions`]):
 //! a wrong country on a card is worse than a missing one.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::gazetteer::{gazetteer, Entry, Rule};
 use crate::model::{CountryCount, Mention, MentionKind, Span};
@@ -37,7 +40,7 @@ enum Weight {
 /// lowercase as a common noun ("turkeys") needs the same.
 pub fn find_mentions(text: &str, blocks: &[Span]) -> Vec<Mention> {
     let mut candidates: Vec<(Mention, Weight, &str)> = Vec::new();
-    let mut common = HashMap::new();
+    let mut common = None;
     for &block in blocks {
         if candidates.len() >= MAX_MENTIONS {
             break;
@@ -80,20 +83,20 @@ pub fn find_mentions(text: &str, blocks: &[Span]) -> Vec<Mention> {
 
 /// What one match at `part[start..end]` of an article weighs, or `None` when
 /// it is no country mention at all.
-/// `common` remembers, per term, whether the article uses it as a common noun.
+/// `common` holds the article's lowercase words, read on first need.
 fn weigh<'a>(
     kind: MentionKind,
-    article: &str,
+    article: &'a str,
     part: &'a str,
     (start, end): (usize, usize),
-    common: &mut HashMap<&'a str, bool>,
+    common: &mut Option<LowercaseWords>,
 ) -> Option<Weight> {
     let term = &part[start..end];
     match kind {
         MentionKind::Name => {
             if is_currency(part, start, end) {
                 None
-            } else if *common.entry(term).or_insert_with(|| used_as_common_noun(article, term)) {
+            } else if common.get_or_insert_with(|| LowercaseWords::read(article)).has(term) {
                 Some(Weight::Weak)
             } else {
                 Some(Weight::Strong)
@@ -332,22 +335,62 @@ fn bare(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
-/// Whether `article` also writes `term` ("Turkey") in lowercase, as a common
-/// noun ("the turkey", "turkeys"). Only capitalised words are checked: "US"
-/// in capitals is never the pronoun "us".
-fn used_as_common_noun(article: &str, term: &str) -> bool {
-    let mut chars = term.chars();
-    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
-    if !capitalised || term.chars().count() < 4 {
-        return false;
+/// Country names that are also English words once in lowercase ("turkey",
+/// "chile", "guinea") could be any single-word name: all of them, in
+/// lowercase and with a plural -s, in one automaton.
+fn lowercase_names() -> &'static (AhoCorasick, Vec<(String, String)>) {
+    static NAMES: LazyLock<(AhoCorasick, Vec<(String, String)>)> = LazyLock::new(|| {
+        let g = gazetteer();
+        let mut forms: Vec<(String, String)> = g
+            .patterns
+            .iter()
+            .zip(&g.entries)
+            .filter(|(term, entry)| {
+                let mut chars = term.chars();
+                matches!(entry, Entry::Country { kind: MentionKind::Name, .. })
+                    && chars.next().is_some_and(char::is_uppercase)
+                    && chars.all(char::is_lowercase)
+                    && term.chars().count() >= 4
+            })
+            .flat_map(|(term, _)| {
+                let lower = term.to_lowercase();
+                [(format!("{lower}s"), lower.clone()), (lower.clone(), lower)]
+            })
+            .collect();
+        forms.sort();
+        forms.dedup();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|(form, _)| form))
+            .expect("lowercase country names build an automaton");
+        (automaton, forms)
+    });
+    &NAMES
+}
+
+/// The lowercase country names an article writes as words ("the turkey",
+/// "turkeys"), read in one pass on first need.
+struct LowercaseWords(HashSet<String>);
+
+impl LowercaseWords {
+    fn read(article: &str) -> Self {
+        let (automaton, forms) = lowercase_names();
+        let found = automaton
+            .find_iter(article)
+            .filter(|m| on_word_boundaries(article, m.start(), m.end()))
+            .map(|m| forms[m.pattern().as_usize()].1.clone())
+            .collect();
+        LowercaseWords(found)
     }
-    let lower = term.to_lowercase();
-    article.match_indices(&lower).any(|(at, _)| {
-        let before = article[..at].chars().next_back();
-        let rest = &article[at + lower.len()..];
-        let rest = rest.strip_prefix('s').unwrap_or(rest);
-        !before.is_some_and(char::is_alphanumeric) && !rest.starts_with(char::is_alphanumeric)
-    })
+
+    /// Whether the article also writes `term` ("Turkey") in lowercase, as a
+    /// common noun. Only capitalised words of four letters or more are
+    /// checked: "US" in capitals is never "us".
+    fn has(&self, term: &str) -> bool {
+        let mut chars = term.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+        capitalised && term.chars().count() >= 4 && self.0.contains(&term.to_lowercase())
+    }
 }
 
 /// Whether the demonym at `part[start..end]` names a language: "in French",
