@@ -225,6 +225,12 @@ const TITLE_WORDS: &[&str] = &[
     "whether",
     "despite",
     "perhaps",
+    "with",
+    "for",
+    "from",
+    "by",
+    "during",
+    "amid",
 ];
 
 /// Words that make a "name" an organisation or a thing rather than a person.
@@ -357,11 +363,15 @@ pub fn clean_name(raw: &str) -> Option<String> {
         let mut name: Vec<String> =
             words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':']).to_owned()).collect();
         // "Senate Minority Whip Dick Durbin": offices the title list lacks
-        // stand before a name of two words, or three with an initial.
+        // stand before a name of two words, or of a first name, initials and
+        // a surname ("Julie A. Diaz Martinez").
         if name.len() > 3 {
-            let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
-            let keep = if initial(&name[name.len() - 2]) { 3 } else { 2 };
-            name.drain(..name.len() - keep);
+            let initial = |w: &String| w.trim_end_matches('.').chars().count() == 1;
+            let start = match name.iter().position(initial) {
+                Some(i) if i >= 1 => i - 1,
+                _ => name.len() - 2,
+            };
+            name.drain(..start);
         }
         let organisation = name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || is_time_word(w));
         // Words in capitals are a heading or an acronym, not a name.
@@ -714,6 +724,12 @@ fn sentence_start(before: &str) -> usize {
     start
 }
 
+/// Words that open a sentence with a phrase before its subject.
+const OPENING_PHRASE_WORDS: [&str; 16] = [
+    "with", "for", "from", "by", "to", "of", "in", "on", "at", "after", "before", "during", "under", "since", "amid",
+    "despite",
+];
+
 /// A cue anywhere in the sentence that introduces a quotation: the sentence
 /// ends in ",", ":" or "that" right before the mark, and names its speaker
 /// before a speech verb (`Mook told WXYZ, "…"`, `Ana Ruiz, who runs the
@@ -759,7 +775,12 @@ fn cue_in_sentence(before: &str) -> Option<String> {
             r"^(?:(?:As|More from|[a-z0-9\-]+)\s+){{0,3}}(?P<who>(?-u:\b)(?:He|She)(?-u:\b)|(?:{NAME}\s+){{0,5}}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,80}},)?(?:\s+[a-z][^:]*)?:\s*$"
         ))
     });
-    by_verb.or_else(|| FLOOR.captures(sentence).and_then(|c| c.name("who")).map(|m| m.as_str().to_owned()))
+    // "With Democratic leaders worried, Obama is rolling out a message:" opens
+    // with a phrase, not the one who has the floor.
+    let floor = FLOOR.captures(sentence).and_then(|c| c.name("who")).map(|m| m.as_str());
+    let opens_with_a_phrase =
+        |who: &str| who.split(' ').next().is_some_and(|w| OPENING_PHRASE_WORDS.contains(&w.to_lowercase().as_str()));
+    by_verb.or_else(|| floor.filter(|who| !opens_with_a_phrase(who)).map(str::to_owned))
 }
 
 /// `"…," Ana Ruiz shot back.`: after a quotation that ends in a comma, a
@@ -782,7 +803,7 @@ fn cue_any_verb(quoted: &str, after: &str) -> Option<String> {
 
 /// Whether a speech verb stands right before a quotation, with at most an
 /// object between: `chanted "What curfew?"`, `saying, "…"`, `calls people
-/// "losers"`, `likened the rules to "…"`. "called" right before the mark
+/// "losers"`, `likened the rules to "…"`, or a colon. "called" right before the mark
 /// names something instead (`a group called "…"`), see [`title_cue`].
 fn speech_verb_before(before: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -790,7 +811,9 @@ fn speech_verb_before(before: &str) -> bool {
             r"(?-u:\b)(?:(?:{VERBS}|saying|chanting|chanted|chants|singing|sang|sings|shouting|yelling|telling|asking|adding|writing|tweeting)\s*[,:]?|(?:calls?|called|calling|likened|likens|compared)\s+(?:[\w'’]+\s+){{1,4}}(?:to|as)?)\s*$"
         ))
     });
-    RE.is_match(before)
+    // A colon introduces a quotation whatever comes before it ("a new
+    // message: "It's about me.""), unless a title cue says otherwise.
+    before.trim_end().ends_with(':') || RE.is_match(before)
 }
 
 /// A short quotation in title case after a possessive or a preposition is
@@ -1078,6 +1101,13 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_opens_with_a_phrase_gives_no_one_the_floor() {
+        let text =
+            "With city leaders worried about turnout, Mayor Ana Ruiz is rolling out a new message: \"It's about me.\"";
+        assert_eq!(who(text), [None]);
+    }
+
+    #[test]
     fn a_name_and_any_verb_after_an_open_quotation_are_a_cue() {
         assert_eq!(who("\"Nobody asked us about any of this, not once,\" Ortiz shot back."), [Some("Ortiz".into())]);
         assert_eq!(who("\"Would it be fair to everyone in the town?\" Hale pressed."), [Some("Hale".into())]);
@@ -1127,6 +1157,7 @@ mod tests {
         assert_eq!(clean_name("Dana Field for Morning Paper").as_deref(), Some("Dana Field"));
         assert_eq!(clean_name("Breitbart's Joel Park").as_deref(), Some("Joel Park"));
         assert_eq!(clean_name("Erik Prince").as_deref(), Some("Erik Prince"));
+        assert_eq!(clean_name("Julia R. Diaz Moreno").as_deref(), Some("Julia R Diaz Moreno"));
         assert_eq!(clean_name("the senator from Ohio"), None);
         assert_eq!(clean_name("North Korea"), None);
         assert_eq!(clean_name("TELLING OF THE STORY"), None);
