@@ -39,10 +39,14 @@ enum Weight {
 /// or a second city there. A country name that the article also writes in
 /// lowercase as a common noun ("turkeys") needs the same.
 pub fn find_mentions(text: &str, blocks: &[Span]) -> Vec<Mention> {
-    let mut candidates: Vec<(Mention, Weight, &str)> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    // Countries said strongly, and the different weak names of the others:
+    // kept as the mentions are read, so that no second list is needed.
+    let mut strong: BTreeSet<String> = BTreeSet::new();
+    let mut weak: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut common = None;
     for &block in blocks {
-        if candidates.len() >= MAX_MENTIONS {
+        if mentions.len() >= MAX_MENTIONS {
             break;
         }
         let Some(part) = text.get(block.range()) else { continue };
@@ -56,29 +60,29 @@ pub fn find_mentions(text: &str, blocks: &[Span]) -> Vec<Mention> {
                 continue;
             }
             let Some(weight) = weigh(*kind, text, part, (start, end), &mut common) else { continue };
+            match weight {
+                Weight::Strong if !strong.contains(code) => {
+                    strong.insert(code.clone());
+                }
+                Weight::Weak if !strong.contains(code) => {
+                    let terms = weak.entry(code.clone()).or_default();
+                    let term = part[start..end].to_lowercase();
+                    if terms.len() < 2 && !terms.contains(&term) {
+                        terms.insert(term);
+                    }
+                }
+                _ => {}
+            }
             let span = Span::new(block.start as usize + start, block.start as usize + end);
-            candidates.push((Mention { code: code.clone(), kind: *kind, span }, weight, &part[start..end]));
-            if candidates.len() >= MAX_MENTIONS {
+            mentions.push(Mention { code: code.clone(), kind: *kind, span });
+            if mentions.len() >= MAX_MENTIONS {
                 break;
             }
         }
     }
-    // Countries said strongly, and countries with two different weak names.
-    let mut strong: BTreeSet<&str> = BTreeSet::new();
-    let mut weak: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for (mention, weight, term) in &candidates {
-        match weight {
-            Weight::Strong => {
-                strong.insert(&mention.code);
-            }
-            Weight::Weak => {
-                weak.entry(&mention.code).or_default().insert(term.to_lowercase());
-            }
-        }
-    }
     let evidenced = |code: &str| strong.contains(code) || weak.get(code).is_some_and(|terms| terms.len() > 1);
-    let keep: Vec<bool> = candidates.iter().map(|(mention, _, _)| evidenced(&mention.code)).collect();
-    candidates.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|((mention, _, _), _)| mention).collect()
+    mentions.retain(|mention| evidenced(&mention.code));
+    mentions
 }
 
 /// What one match at `part[start..end]` of an article weighs, or `None` when

@@ -360,19 +360,18 @@ pub fn clean_name(raw: &str) -> Option<String> {
             Some(i) => i + 1,
             None => (0..words.len()).find(|&i| !is_title(i, words))?,
         };
-        let mut name: Vec<String> =
-            words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':']).to_owned()).collect();
         // "Senate Minority Whip Dick Durbin": offices the title list lacks
         // stand before a name of two words, or of a first name, initials and
-        // a surname ("Julie A. Diaz Martinez").
-        if name.len() > 3 {
-            let initial = |w: &String| w.trim_end_matches('.').chars().count() == 1;
-            let start = match name.iter().position(initial) {
-                Some(i) if i >= 1 => i - 1,
-                _ => name.len() - 2,
+        // a surname ("Julie A. Diaz Martinez"): at most four words.
+        let mut start = start;
+        if words.len() - start > 3 {
+            let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+            start = match (words.len() - 3..words.len()).find(|&i| initial(words[i])) {
+                Some(i) => i - 1,
+                None => words.len() - 2,
             };
-            name.drain(..start);
         }
+        let name: Vec<String> = words[start..].iter().map(|w| w.trim_end_matches([',', '.', ':']).to_owned()).collect();
         let organisation = name.iter().any(|w| ORGANISATIONS.contains(w.to_lowercase().as_str()) || is_time_word(w));
         // Words in capitals are a heading or an acronym, not a name.
         let shouted =
@@ -478,21 +477,38 @@ impl Genders {
     fn read(text: &str, names: &[(usize, Rc<str>)], speaking: &BTreeMap<usize, Rc<str>>) -> Genders {
         static PRONOUN: LazyLock<Regex> =
             LazyLock::new(|| compile(r"(?i-u:\b)(?:he|him|his|himself|she|her|hers|herself)(?-u:\b)"));
-        let mut mentions: Vec<(usize, &Rc<str>)> =
-            names.iter().map(|(at, name)| (*at, name)).chain(speaking.iter().map(|(at, name)| (*at, name))).collect();
-        mentions.sort_by_key(|(at, _)| *at);
-        mentions.dedup_by_key(|(at, _)| *at);
+        // The two lists are in text order already: merge them as they are read,
+        // without a third list (a text can name thousands of people).
+        let mut from_names = names.iter().map(|(at, name)| (*at, name)).peekable();
+        let mut from_speech = speaking.iter().map(|(at, name)| (*at, name)).peekable();
+        let mut next = move || match (from_names.peek(), from_speech.peek()) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                from_speech.next();
+                from_names.next()
+            }
+            (Some(a), Some(b)) if a.0 < b.0 => from_names.next(),
+            (Some(_), None) => from_names.next(),
+            _ => from_speech.next(),
+        };
         let mut tallies: HashMap<Rc<str>, (u32, u32)> = HashMap::new();
-        for (i, &(at, name)) in mentions.iter().enumerate() {
+        let mut current = next();
+        while let Some((at, name)) = current {
+            let following = next();
             let tally = tallies.entry(name.clone()).or_default();
-            let honorific = text.get(at.saturating_sub(5)..at).unwrap_or("").to_lowercase();
-            if honorific.ends_with("mr. ") {
+            let honorific = text.as_bytes().get(at.saturating_sub(5)..at).unwrap_or(b"");
+            let ends = |suffix: &str| {
+                let suffix = suffix.as_bytes();
+                honorific.len() >= suffix.len()
+                    && honorific[honorific.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+            };
+            if ends("mr. ") {
                 tally.0 += 3;
-            } else if honorific.ends_with("ms. ") || honorific.ends_with("mrs. ") {
+            } else if ends("ms. ") || ends("mrs. ") {
                 tally.1 += 3;
             }
+            current = following;
             let start = (at + name.len()).min(text.len());
-            let end = mentions.get(i + 1).map_or(text.len(), |(next, _)| *next).min(start + Self::WINDOW).max(start);
+            let end = following.map_or(text.len(), |(next, _)| next).min(start + Self::WINDOW).max(start);
             let Some(window) = text.get(start..end) else { continue };
             // Up to a quotation or the paragraph's end: the pronoun in the
             // cue after a quotation is what this is read to resolve.
