@@ -53,8 +53,11 @@ impl Span {
 pub enum DateSource {
     /// Read from the article's own header or dateline.
     Text,
-    /// Given in the corpus folder's `corpus.toml`.
+    /// Given by the curator: `corpus.toml` or the metadata table.
     Curator,
+    /// Read from the file's name or folders (`2016-10-05_title.txt`), as a
+    /// last resort.
+    FileName,
 }
 
 /// How a country is mentioned.

@@ -172,6 +172,10 @@ pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
         date = Some(curated_date);
         date_source = Some(DateSource::Curator);
     }
+    if date.is_none() {
+        date = crate::dates::date_from_path(file);
+        date_source = date.map(|_| DateSource::FileName);
+    }
 
     // The curator's word overrides the text's.
     let source = curated
@@ -228,7 +232,7 @@ pub fn analyse_text(file: &str, text: &str, curated: &Curated) -> Analysed {
         date,
         date_source,
         source: None,
-        place: layout.dateline.as_ref().map(|d| d.place.clone()),
+        place: curated.place.clone().or_else(|| layout.dateline.as_ref().map(|d| d.place.clone())),
         url: curated.url.clone(),
         header: layout.header.clone(),
         dateline: layout.dateline.as_ref().map(|d| d.span),

@@ -122,3 +122,71 @@ mod tests {
         assert_eq!(find_month_day("BEIJING (Xinhua) --"), None);
     }
 }
+
+/// Years a date in a file name may have: a number outside them is an id, not
+/// a date.
+const FILE_NAME_YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
+/// A date in a document's path, as scrapers and archives write them: a file
+/// name that starts with `2016-10-05` or `20161005` (then `_`, `-`, `.` or a
+/// space), or folders `2016/10/05/` (or `2016/10/`). Only a valid calendar
+/// date in [`FILE_NAME_YEARS`] counts: `000_be0666f600c29227.txt` has none.
+/// The last resort, after the text and the curator.
+pub fn date_from_path(path: &str) -> Option<Date> {
+    static FILE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})-(?P<d>\d{2})|(?P<m2>\d{2})(?P<d2>\d{2}))(?:[_\-. ]|$)")
+            .expect("valid file-name date pattern")
+    });
+    static FOLDERS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|/)(?P<y>\d{4})/(?P<m>\d{2})/(?:(?P<d>\d{2})/)?").expect("valid folder date pattern")
+    });
+    let (folders, file) = path.rsplit_once('/').map_or(("", path), |(folders, file)| (folders, file));
+    let number = |c: &regex::Captures, names: &[&str]| -> Option<u16> {
+        names.iter().find_map(|n| c.name(n)).and_then(|m| m.as_str().parse().ok())
+    };
+    let date = |year: u16, month: u16, day: u16| {
+        FILE_NAME_YEARS.contains(&year).then(|| Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?))?
+    };
+    let from_file = FILE.captures(file).and_then(|c| {
+        let (year, month, day) = (number(&c, &["y"])?, number(&c, &["m", "m2"])?, number(&c, &["d", "d2"])?);
+        (month > 0 && day > 0).then(|| date(year, month, day)).flatten()
+    });
+    from_file.or_else(|| {
+        let folders = format!("{folders}/");
+        FOLDERS
+            .captures_iter(&folders)
+            .filter_map(|c| {
+                let (year, month) = (number(&c, &["y"])?, number(&c, &["m"])?);
+                let day = number(&c, &["d"]).unwrap_or(0);
+                (month > 0).then(|| date(year, month, day)).flatten()
+            })
+            .last()
+    })
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    #[test]
+    fn dates_come_from_file_names_and_folders_only_when_they_are_real_dates() {
+        let iso = |p: &str| date_from_path(p).map(|d| d.iso());
+        assert_eq!(iso("2016-10-05_debate-night.txt").as_deref(), Some("2016-10-05"));
+        assert_eq!(iso("20161005-debate-night.txt").as_deref(), Some("2016-10-05"));
+        assert_eq!(iso("nyt/2016/10/05/debate-night.txt").as_deref(), Some("2016-10-05"));
+        assert_eq!(iso("nyt/2016/10/debate-night.txt").as_deref(), Some("2016-10"));
+        assert_eq!(iso("wire/20161005.txt").as_deref(), Some("2016-10-05"));
+        for none in [
+            "000_be0666f600c29227.txt",
+            "20161305-x.txt",
+            "2016-02-30_x.txt",
+            "12345678-x.txt",
+            "201610051-x.txt",
+            "story-2016-10-05.txt",
+            "9999/10/05/x.txt",
+            "2016/13/x.txt",
+        ] {
+            assert_eq!(iso(none), None, "{none}");
+        }
+    }
+}

@@ -41,12 +41,19 @@ pub struct Registration {
 }
 
 /// Every facet, in the order the sidebar and the URL list them.
-pub const REGISTRY: [Registration; 5] = [
+pub const REGISTRY: [Registration; 6] = [
     Registration { key: "country", label: "Country", arity: Arity::Many, order: Order::Count, extract: countries },
     Registration { key: "year", label: "Year", arity: Arity::One, order: Order::Given, extract: years },
     Registration { key: "source", label: "Source", arity: Arity::One, order: Order::Count, extract: sources },
     Registration { key: "speaker", label: "Speaker", arity: Arity::Many, order: Order::Count, extract: speakers },
     Registration { key: "place", label: "Place", arity: Arity::One, order: Order::Count, extract: places },
+    Registration {
+        key: "collection",
+        label: "Collection",
+        arity: Arity::One,
+        order: Order::Count,
+        extract: collections,
+    },
 ];
 
 /// Builds every registered facet over the corpus.
@@ -134,21 +141,38 @@ fn speakers(corpus: &Corpus) -> Extracted {
     (values, documents)
 }
 
-/// The dateline's place ("Beijing"), slugged for the URL.
+/// The dateline's place ("Beijing"), or the curator's, slugged for the URL.
 fn places(corpus: &Corpus) -> Extracted {
+    by_label(corpus, "place", |d| d.place.as_deref())
+}
+
+/// The first folder of a document's path (`nyt/2016/a.txt` is in "nyt"):
+/// a corpus kept in subfolders is usually kept by outlet or collection. A
+/// flat folder has none, and so no such facet.
+fn collections(corpus: &Corpus) -> Extracted {
+    by_label(corpus, "collection", collection_of)
+}
+
+/// The collection of a document: the first folder of its path, if any.
+pub fn collection_of(document: &Document) -> Option<&str> {
+    document.file.split_once('/').map(|(first, _)| first)
+}
+
+/// A one-value facet whose values are the distinct labels `label` gives the
+/// documents, in label order, each slugged for the URL.
+fn by_label(corpus: &Corpus, fallback: &str, label: impl Fn(&Document) -> Option<&str>) -> Extracted {
     let names: Vec<&str> = {
-        let set: std::collections::BTreeSet<&str> =
-            corpus.documents.iter().filter_map(|d| d.place.as_deref()).collect();
+        let set: std::collections::BTreeSet<&str> = corpus.documents.iter().filter_map(&label).collect();
         set.into_iter().collect()
     };
-    let slugs = unique_slugs(names.iter().copied(), "place");
+    let slugs = unique_slugs(names.iter().copied(), fallback);
     let ids: BTreeMap<&str, u32> = names.iter().enumerate().map(|(i, n)| (*n, i as u32)).collect();
     let values =
         names.iter().zip(slugs).map(|(name, slug)| FacetValue { key: slug, label: (*name).to_owned() }).collect();
     let documents = corpus
         .documents
         .iter()
-        .map(|d| d.place.as_deref().and_then(|p| ids.get(p)).map(|&i| (i, 1)).into_iter().collect())
+        .map(|d| label(d).and_then(|p| ids.get(p)).map(|&i| (i, 1)).into_iter().collect())
         .collect();
     (values, documents)
 }

@@ -16,7 +16,7 @@ use crate::date::Date;
 use crate::read::CorpusError;
 
 pub const METADATA_FILE: &str = "corpus.toml";
-const KEYS: [&str; 4] = ["title", "date", "source", "url"];
+const KEYS: [&str; 5] = ["title", "date", "source", "url", "place"];
 
 /// What a curator says about one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,12 +25,50 @@ pub struct Curated {
     pub date: Option<Date>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// Where the article was filed from, for the place facet, over the
+    /// dateline's.
+    pub place: Option<String>,
 }
 
-/// Reads `dir/corpus.toml` if present. `files` are the corpus's file names:
-/// an entry for any other name is an error, as are unknown keys, values that
-/// are not strings and malformed dates. Every problem is reported.
+/// Reads the curator's metadata: `dir/corpus.toml` and a table,
+/// `corpus.csv` or `corpus.jsonl` (see `table.rs`), if present. `files` are
+/// the corpus's relative paths: an entry for any other name is an error, as
+/// are unknown keys, values that are not strings, malformed dates and a file
+/// described in both places. Every problem is reported.
 pub fn read_metadata(dir: &Path, files: &[String]) -> Result<BTreeMap<String, Curated>, Vec<CorpusError>> {
+    let toml = read_toml(dir, files);
+    let table = crate::table::read_table(dir, files);
+    let (mut curated, table) = match (toml, table) {
+        (Ok(toml), Ok(table)) => (toml, table),
+        (toml, table) => {
+            return Err(toml.err().into_iter().flatten().chain(table.err().into_iter().flatten()).collect());
+        }
+    };
+    let table_path = crate::table::TABLE_FILES.iter().map(|name| dir.join(name)).find(|p| p.is_file());
+    let mut errors = Vec::new();
+    for row in table {
+        if curated.contains_key(&row.file) {
+            let path = table_path.clone().unwrap_or_else(|| dir.to_path_buf());
+            errors.push(
+                CorpusError::new(
+                    path,
+                    format!("column \"file\": \"{}\" is described in {METADATA_FILE} too; keep one", row.file),
+                )
+                .at_line(row.line),
+            );
+            continue;
+        }
+        curated.insert(row.file, row.curated);
+    }
+    if errors.is_empty() {
+        Ok(curated)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads `dir/corpus.toml` if present.
+fn read_toml(dir: &Path, files: &[String]) -> Result<BTreeMap<String, Curated>, Vec<CorpusError>> {
     let path = dir.join(METADATA_FILE);
     let text = match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -68,7 +106,7 @@ pub fn parse_metadata(
         if !value.get_ref().is_table() {
             errors.push(at(
                 file.span(),
-                format!("\"{name}\" must be a table such as [\"{name}\"] with title, date, source or url"),
+                format!("\"{name}\" must be a table such as [\"{name}\"] with title, date, source, url or place"),
             ));
         }
     }
@@ -96,12 +134,13 @@ pub fn parse_metadata(
             match key {
                 "title" if string.is_empty() => errors.push(error("title is empty".into())),
                 "title" => curated.title = Some(string),
-                "date" => match Date::parse_iso(&string) {
+                "date" => match crate::table::parse_date(&string) {
                     Some(date) => curated.date = Some(date),
                     None => {
                         errors.push(error(format!("date \"{string}\" is not a valid YYYY, YYYY-MM or YYYY-MM-DD date")))
                     }
                 },
+                "place" => curated.place = Some(string).filter(|s| !s.is_empty()),
                 "source" => curated.source = Some(string).filter(|s| !s.is_empty()),
                 "url" if string.is_empty() => {}
                 "url" => match web_link(&string) {

@@ -84,89 +84,131 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// The `*.txt` files of `dir`, sorted by file name so builds are deterministic.
+/// Files beside the texts that describe them, read by `metadata.rs`.
+pub const METADATA_FILES: [&str; 3] = ["corpus.toml", "corpus.csv", "corpus.jsonl"];
+
+/// Folders deeper than this are not read: an archive is a few levels deep
+/// (`outlet/2016/10/05/`), and a deeper tree is more likely a mistake.
+pub const MAX_DEPTH: usize = 16;
+
+/// One text file found in the corpus folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    /// Where it is on disk.
+    pub path: PathBuf,
+    /// Its path relative to the corpus folder, with `/` between folders on
+    /// every system: the document's `file`, and its key in the metadata.
+    pub name: String,
+}
+
+/// The `*.txt` files of `dir` and its subfolders, sorted by relative path so
+/// builds are deterministic.
 ///
 /// Only regular files inside the folder are read:
-/// - a hidden file or folder (`.name`, such as macOS's `._x.txt`) is skipped
-///   with a note;
-/// - a link is followed only to a regular file inside the folder; a link out
-///   of it, or one that leads nowhere or in a loop, is an error, since a
-///   build must not publish a file from the machine it runs on;
-/// - folders, FIFOs, sockets and devices are named as what they are and
-///   skipped, and never opened (a FIFO would block the build);
+/// - a hidden file or folder (`.name`, such as macOS's `._x.txt` or `.git`)
+///   is skipped with a note;
+/// - a link is followed only to a file or folder inside the corpus folder; a
+///   link out of it, or one that leads nowhere, is an error, since a build
+///   must not publish a file from the machine it runs on; a folder reached
+///   twice (a link back up the tree) is read once;
+/// - FIFOs, sockets and devices are named as what they are and skipped, and
+///   never opened (a FIFO would block the build);
 /// - a name that is not UTF-8 is an error: two such names could otherwise
 ///   collapse into one.
-pub fn list_text_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Warning>), Vec<CorpusError>> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| vec![CorpusError::new(dir, format!("cannot read the corpus folder: {e}"))])?;
+pub fn list_text_files(dir: &Path) -> Result<(Vec<Listed>, Vec<Warning>), Vec<CorpusError>> {
     let root = std::fs::canonicalize(dir).map_err(|e| vec![CorpusError::new(dir, format!("cannot resolve: {e}"))])?;
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
+    let mut visited = std::collections::HashSet::from([root.clone()]);
+    // Folders to read, with their relative path ("" for the corpus folder).
+    let mut pending: Vec<(PathBuf, String)> = vec![(dir.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = pending.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
             Err(e) => {
-                errors.push(CorpusError::new(dir, format!("cannot list the corpus folder: {e}")));
+                errors.push(CorpusError::new(&folder, format!("cannot read the folder: {e}")));
                 continue;
             }
         };
-        let path = entry.path();
-        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-            errors.push(CorpusError::new(&path, "its name is not valid UTF-8; rename it"));
-            continue;
-        };
-        if name == crate::metadata::METADATA_FILE {
-            continue;
-        }
-        let note = |message: &str| Warning { path: path.clone(), message: message.into() };
-        if name.starts_with('.') {
-            warnings.push(note("hidden; skipped"));
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else {
-            errors.push(CorpusError::new(&path, "cannot tell what kind of entry it is"));
-            continue;
-        };
-        let kind = if kind.is_symlink() {
-            match std::fs::canonicalize(&path) {
-                Err(_) => {
-                    errors.push(CorpusError::new(&path, "a link that leads nowhere, or in a loop"));
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(CorpusError::new(&folder, format!("cannot list the folder: {e}")));
                     continue;
                 }
-                Ok(target) if !target.starts_with(&root) => {
-                    errors.push(CorpusError::new(
-                        &path,
-                        "a link to a file outside the corpus folder; copy the file in instead",
-                    ));
-                    continue;
-                }
-                Ok(target) => match std::fs::metadata(&target) {
-                    Ok(meta) => meta.file_type(),
-                    Err(e) => {
-                        errors.push(CorpusError::new(&path, format!("cannot read the link's target: {e}")));
+            };
+            let path = entry.path();
+            let Some(file_name) = entry.file_name().to_str().map(str::to_owned) else {
+                errors.push(CorpusError::new(&path, "its name is not valid UTF-8; rename it"));
+                continue;
+            };
+            if prefix.is_empty() && METADATA_FILES.contains(&file_name.as_str()) {
+                continue;
+            }
+            let name = format!("{prefix}{file_name}");
+            let note = |message: &str| Warning { path: path.clone(), message: message.into() };
+            if file_name.starts_with('.') {
+                warnings.push(note("hidden; skipped"));
+                continue;
+            }
+            let Ok(kind) = entry.file_type() else {
+                errors.push(CorpusError::new(&path, "cannot tell what kind of entry it is"));
+                continue;
+            };
+            let (kind, target) = if kind.is_symlink() {
+                match std::fs::canonicalize(&path) {
+                    Err(_) => {
+                        errors.push(CorpusError::new(&path, "a link that leads nowhere, or in a loop"));
                         continue;
                     }
-                },
+                    Ok(target) if !target.starts_with(&root) => {
+                        errors.push(CorpusError::new(
+                            &path,
+                            "a link to a file outside the corpus folder; copy the file in instead",
+                        ));
+                        continue;
+                    }
+                    Ok(target) => match std::fs::metadata(&target) {
+                        Ok(meta) => (meta.file_type(), Some(target)),
+                        Err(e) => {
+                            errors.push(CorpusError::new(&path, format!("cannot read the link's target: {e}")));
+                            continue;
+                        }
+                    },
+                }
+            } else {
+                (kind, None)
+            };
+            let is_txt = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
+            if kind.is_file() && is_txt {
+                files.push(Listed { path, name });
+            } else if kind.is_file() {
+                warnings.push(note("not a .txt file; skipped"));
+            } else if kind.is_dir() {
+                let depth = prefix.matches('/').count() + 1;
+                let real = match target {
+                    Some(target) => target,
+                    None => std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
+                };
+                if depth > MAX_DEPTH {
+                    warnings.push(note(&format!("a folder more than {MAX_DEPTH} levels deep; skipped")));
+                } else if !visited.insert(real) {
+                    warnings.push(note("a link to a folder read already; skipped"));
+                } else {
+                    pending.push((path, format!("{name}/")));
+                }
+            } else {
+                warnings.push(note(&format!("{}, not a regular file; skipped", special_kind(&kind))));
             }
-        } else {
-            kind
-        };
-        let is_txt = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
-        if kind.is_file() && is_txt {
-            files.push(path);
-        } else if kind.is_file() {
-            warnings.push(note("not a .txt file; skipped"));
-        } else if kind.is_dir() {
-            warnings.push(note("a folder; only the .txt files directly in the corpus folder are read; skipped"));
-        } else {
-            warnings.push(note(&format!("{}, not a regular file; skipped", special_kind(&kind))));
         }
     }
     if !errors.is_empty() {
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
         return Err(errors);
     }
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    files.sort_by(|a, b| a.name.cmp(&b.name));
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, warnings))
 }
@@ -288,14 +330,13 @@ pub fn normalise_line_endings(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Reads and decodes every `*.txt` file of `dir`. All errors are collected, so
+/// Reads and decodes every `*.txt` file of `dir` and its subfolders. All errors are collected, so
 /// a curator sees every bad file at once.
 pub fn read_folder(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Warning>), Vec<CorpusError>> {
-    let (paths, mut warnings) = list_text_files(dir)?;
+    let (listed, mut warnings) = list_text_files(dir)?;
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for Listed { path, name } in listed {
         let result = std::fs::read(&path)
             .map_err(|e| CorpusError::new(&path, format!("cannot read: {e}")))
             .and_then(|bytes| decode(&path, &bytes));

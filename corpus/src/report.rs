@@ -38,7 +38,7 @@ fn document(corpus: &Corpus, facets: &[Facet], i: usize, d: &Document) -> Value 
         "title": d.title,
         "subtitle": d.subtitle,
         "date": d.date.map(|date| date.iso()),
-        "date_source": d.date_source.map(|s| match s { DateSource::Text => "text", DateSource::Curator => "curator" }),
+        "date_source": d.date_source.map(|s| match s { DateSource::Text => "text", DateSource::Curator => "curator", DateSource::FileName => "file name" }),
         "source": d.source.and_then(|i| corpus.sources.get(i as usize)).map(|s| s.name.clone()),
         "place": d.place,
         "url": d.url,

@@ -187,16 +187,18 @@ fn links_are_followed_only_to_files_inside_the_folder() {
 
 #[cfg(unix)]
 #[test]
-fn folders_and_fifos_are_named_for_what_they_are_and_never_opened() {
+fn fifos_are_named_for_what_they_are_and_never_opened_at_any_depth() {
     let dir = folder(&[("a.txt", b"Title\n\nBody.")]);
     std::fs::create_dir(dir.path().join("2016")).unwrap();
-    let status = Command::new("mkfifo").arg(dir.path().join("pipe.txt")).status().unwrap();
-    assert!(status.success());
-    // Opening the FIFO would block this test forever.
+    for fifo in ["pipe.txt", "2016/pipe.txt"] {
+        let status = Command::new("mkfifo").arg(dir.path().join(fifo)).status().unwrap();
+        assert!(status.success());
+    }
+    // Opening a FIFO would block this test forever.
     let notes = warnings(dir.path());
     assert_eq!(notes.len(), 2, "{notes:?}");
-    assert!(notes.iter().any(|n| n.contains("2016") && n.contains("a folder")));
-    assert!(notes.iter().any(|n| n.contains("pipe.txt") && n.contains("FIFO")));
+    assert!(notes.iter().all(|n| n.contains("pipe.txt") && n.contains("FIFO")));
+    assert!(notes.iter().any(|n| n.contains("2016/pipe.txt")));
 }
 
 #[cfg(unix)]
@@ -249,4 +251,143 @@ fn the_us_virgin_islands_are_not_the_british_ones() {
     let corpus = analyse_folder(dir.path()).unwrap().corpus;
     let codes: Vec<&str> = corpus.documents[0].countries.iter().map(|c| c.code.as_str()).collect();
     assert_eq!(codes, ["VI"]);
+}
+
+/// Files at any depth, with their paths.
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn subfolders_are_read_with_relative_paths_and_their_first_folder_is_a_collection() {
+    let dir = tree(&[
+        ("top.txt", "Top story\n\nBody."),
+        ("nyt/2016/10/05/debate.txt", "Debate night\n\nBody."),
+        ("wapo/rally.txt", "Rally in town\n\nBody."),
+        ("wapo/.drafts/secret.txt", "Secret\n\nBody."),
+        ("wapo/notes.md", "not a text"),
+    ]);
+    let analysis = analyse_folder(dir.path()).unwrap();
+    let files: Vec<&str> = analysis.corpus.documents.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(files, ["nyt/2016/10/05/debate.txt", "top.txt", "wapo/rally.txt"]);
+    let notes: Vec<String> = analysis.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(notes.iter().any(|n| n.contains(".drafts") && n.contains("hidden")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("notes.md") && n.contains("not a .txt")), "{notes:?}");
+    let facets = corpus::facets::build(&analysis.corpus).unwrap();
+    let collection = facets.iter().find(|f| f.key() == "collection").unwrap();
+    let labels: Vec<&str> = collection.values().iter().map(|v| v.label.as_str()).collect();
+    assert_eq!(labels, ["nyt", "wapo"]);
+    // The file-name date, marked as such.
+    let debate = &analysis.corpus.documents[0];
+    assert_eq!(debate.date.map(|d| d.iso()).as_deref(), Some("2016-10-05"));
+    assert_eq!(debate.date_source, Some(orrery_core::model::DateSource::FileName));
+    // Slugs come from titles and stay unique.
+    let slugs: Vec<&str> = analysis.corpus.documents.iter().map(|d| d.slug.as_str()).collect();
+    assert_eq!(slugs, ["debate-night", "top-story", "rally-in-town"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_between_subfolders_are_read_once_and_links_out_are_errors() {
+    let dir = tree(&[("a/one.txt", "One\n\nBody.")]);
+    std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/loop")).unwrap();
+    let analysis = analyse_folder(dir.path()).unwrap();
+    assert_eq!(analysis.corpus.documents.len(), 1);
+    assert!(analysis.warnings.iter().any(|w| w.to_string().contains("read already")));
+    let outside = tree(&[("private.txt", "Private\n\nDo not publish.")]);
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("a/out")).unwrap();
+    let found = errors(dir.path());
+    assert!(found.iter().any(|e| e.contains("a/out") && e.contains("outside")), "{found:?}");
+}
+
+#[test]
+fn a_metadata_table_gives_titles_dates_sources_urls_and_places() {
+    let dir = tree(&[("nyt/a.txt", "A\n\nBody."), ("b.txt", "B\n\nBody."), ("c.txt", "C\n\nBody.")]);
+    std::fs::write(
+        dir.path().join("corpus.csv"),
+        "file,title,date,source,url,place,extra.section\n\
+         nyt/a.txt,\"Title, with a comma\",2016-10-05T14:03:00Z,The Times,https://example.org/a,Boston,politics\n\
+         b.txt,,2016-10,,,,\n",
+    )
+    .unwrap();
+    let corpus = analyse_folder(dir.path()).unwrap().corpus;
+    let a = corpus.documents.iter().find(|d| d.file == "nyt/a.txt").unwrap();
+    assert_eq!(a.title, "Title, with a comma");
+    assert_eq!(a.date.map(|d| d.iso()).as_deref(), Some("2016-10-05"));
+    assert_eq!(a.date_source, Some(orrery_core::model::DateSource::Curator));
+    assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+    assert_eq!(a.place.as_deref(), Some("Boston"));
+    let b = corpus.documents.iter().find(|d| d.file == "b.txt").unwrap();
+    assert_eq!(b.date.map(|d| d.iso()).as_deref(), Some("2016-10"));
+    let c = corpus.documents.iter().find(|d| d.file == "c.txt").unwrap();
+    assert_eq!(c.date, None);
+}
+
+#[test]
+fn a_jsonl_table_reads_the_same() {
+    let dir = tree(&[("a.txt", "A\n\nBody.")]);
+    std::fs::write(
+        dir.path().join("corpus.jsonl"),
+        "{\"file\": \"a.txt\", \"date\": \"2016\", \"source\": \"Wire\", \"extra\": {\"id\": 7}}\n\n",
+    )
+    .unwrap();
+    let corpus = analyse_folder(dir.path()).unwrap().corpus;
+    assert_eq!(corpus.documents[0].date.map(|d| d.iso()).as_deref(), Some("2016"));
+    assert_eq!(corpus.sources[0].name, "Wire");
+}
+
+#[test]
+fn each_malformed_table_gives_the_exact_error_file_and_line() {
+    let texts = [("a.txt", "A\n\nBody."), ("b.txt", "B\n\nBody.")];
+    let cases: [(&str, &str, &str); 7] = [
+        ("corpus.csv", "file,date\na.txt,2016-13-01\n", "corpus.csv:2: column \"date\": \"2016-13-01\" is not a date"),
+        ("corpus.csv", "file,author\na.txt,X\n", "corpus.csv:1: unknown column \"author\""),
+        (
+            "corpus.csv",
+            "file,date\na.txt,2016\nb.txt,2017\na.txt,2018\n",
+            "corpus.csv:4: column \"file\": \"a.txt\" is listed twice, on lines 2 and 4",
+        ),
+        (
+            "corpus.csv",
+            "file,date\nzzz.txt,2016\n",
+            "corpus.csv:2: column \"file\": \"zzz.txt\" is not a text in the corpus folder",
+        ),
+        (
+            "corpus.csv",
+            "file,title\nb.txt,ok\na.txt,\"two\nlines\"\n",
+            "corpus.csv:3: column \"title\": a quoted field holds a line break",
+        ),
+        ("corpus.csv", "file,title\na.txt,x,y\n", "corpus.csv:2: this row has 3 fields and the header 2"),
+        (
+            "corpus.jsonl",
+            "{\"file\": \"a.txt\"}\n{\"file\": \"b.txt\", \"date\": 2016}\n",
+            "corpus.jsonl:2: column \"date\": the value must be a string",
+        ),
+    ];
+    for (table, content, expected) in cases {
+        let dir = tree(&texts);
+        std::fs::write(dir.path().join(table), content).unwrap();
+        let found = errors(dir.path());
+        assert_eq!(found.len(), 1, "{content:?}: {found:?}");
+        assert!(found[0].contains(expected), "{content:?}: {} does not contain {expected}", found[0]);
+    }
+}
+
+#[test]
+fn a_file_in_both_the_table_and_corpus_toml_or_two_tables_are_errors() {
+    let dir = tree(&[("a.txt", "A\n\nBody.")]);
+    std::fs::write(dir.path().join("corpus.csv"), "file,date\na.txt,2016\n").unwrap();
+    std::fs::write(dir.path().join("corpus.toml"), "[\"a.txt\"]\ndate = \"2017\"\n").unwrap();
+    let found = errors(dir.path());
+    assert!(found.iter().any(|e| e.contains("corpus.csv:2") && e.contains("corpus.toml too")), "{found:?}");
+    std::fs::remove_file(dir.path().join("corpus.toml")).unwrap();
+    std::fs::write(dir.path().join("corpus.jsonl"), "{\"file\": \"a.txt\"}\n").unwrap();
+    let found = errors(dir.path());
+    assert!(found.iter().any(|e| e.contains("both corpus.csv and corpus.jsonl")), "{found:?}");
 }

@@ -180,7 +180,9 @@ fn the_report_lists_every_facet_with_the_place_of_each_dateline() {
     let c = seeds();
     let report = corpus::report::to_value(&c);
     let facets: Vec<&str> = report["facets"].as_array().unwrap().iter().map(|f| f["key"].as_str().unwrap()).collect();
-    assert_eq!(facets, ["country", "year", "source", "speaker", "place"]);
+    assert_eq!(facets, ["country", "year", "source", "speaker", "place", "collection"]);
+    // The seeds lie in one flat folder: no collections.
+    assert!(report["facets"][5]["values"].as_array().unwrap().is_empty());
     let place = &report["facets"][4];
     assert_eq!(place["label"], "Place");
     let haikou: Vec<&serde_json::Value> =

@@ -203,7 +203,11 @@ fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
             </blockquote>
         }
     });
-    let date_note = (doc.date_source == Some(DateSource::Curator)).then_some(" (curator)");
+    let date_note = match doc.date_source {
+        Some(DateSource::Curator) => Some(" (curator)"),
+        Some(DateSource::FileName) => Some(" (file name)"),
+        _ => None,
+    };
     view! {
         <article class="card">
             <h2 class="card-title"><StateLink to=reader_link(position, None)>{doc.title.clone()}</StateLink></h2>

@@ -32,7 +32,11 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
         </button>
         <nav id="filters" class="facets" class:folded=move || !open.get() aria-label="Filters">
             <h2 class="panel-title">"Filter"</h2>
-            {(0..filter().facets().len()).map(|facet| view! { <FacetGroup facet=facet results=results /> }).collect_view()}
+            // A facet with no values (no subfolders, no datelines) has nothing to offer.
+            {(0..filter().facets().len())
+                .filter(|&facet| !filter().facets()[facet].values().is_empty())
+                .map(|facet| view! { <FacetGroup facet=facet results=results /> })
+                .collect_view()}
         </nav>
     }
 }

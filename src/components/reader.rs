@@ -43,6 +43,7 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
     let provenance = match doc.date_source {
         Some(DateSource::Text) => " (from the text)",
         Some(DateSource::Curator) => " (supplied by the curator)",
+        Some(DateSource::FileName) => " (from the file name)",
         None => "",
     };
     let title_hits = query.hits(&index().fold, &doc.title, Span::new(0, doc.title.len()));
