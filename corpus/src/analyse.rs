@@ -22,12 +22,22 @@ pub struct Analysis {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads, decodes and analyses every `*.txt` file in `dir`, in file-name order.
+/// Reads, decodes and analyses every `*.txt` file in `dir` and its
+/// subfolders, in path order.
 pub fn analyse_folder(dir: &Path) -> Result<Analysis, Vec<CorpusError>> {
+    analyse_folder_observed(dir, &mut |_, _| {})
+}
+
+/// [`analyse_folder`], telling `observe(done, total)` after each file is
+/// analysed, for a progress bar.
+pub fn analyse_folder_observed(
+    dir: &Path,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Result<Analysis, Vec<CorpusError>> {
     let (files, mut warnings) = read_folder(dir)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let curated = read_metadata(dir, &names)?;
-    let (corpus, notes) = analyse_files_with_notes(&files, &curated)?;
+    let (corpus, notes) = analyse_files_observed(&files, &curated, observe)?;
     warnings.extend(notes);
     Ok(Analysis { corpus, warnings })
 }
@@ -43,9 +53,25 @@ pub fn analyse_files_with_notes(
     files: &[SourceFile],
     curated: &BTreeMap<String, Curated>,
 ) -> Result<(Corpus, Vec<Warning>), Vec<CorpusError>> {
+    analyse_files_observed(files, curated, &mut |_, _| {})
+}
+
+/// [`analyse_files_with_notes`], telling `observe(done, total)` after each file.
+pub fn analyse_files_observed(
+    files: &[SourceFile],
+    curated: &BTreeMap<String, Curated>,
+    observe: &mut dyn FnMut(usize, usize),
+) -> Result<(Corpus, Vec<Warning>), Vec<CorpusError>> {
     let none = Curated::default();
-    let analysed: Vec<Analysed> =
-        files.iter().map(|f| analyse_text(&f.name, &f.text, curated.get(&f.name).unwrap_or(&none))).collect();
+    let analysed: Vec<Analysed> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let analysed = analyse_text(&f.name, &f.text, curated.get(&f.name).unwrap_or(&none));
+            observe(i + 1, files.len());
+            analysed
+        })
+        .collect();
     let notes: Vec<Warning> = files
         .iter()
         .zip(&analysed)

@@ -34,6 +34,7 @@ pub mod report;
 pub mod slug;
 pub mod speakers;
 pub mod structure;
+pub mod summary;
 pub mod table;
 
 // The runtime model, under the names the analysis modules use.

@@ -29,14 +29,51 @@ pub fn parse_embed_limit(value: Option<&str>) -> Result<usize, String> {
     }
 }
 
+/// Folders with fewer files than this analyse too fast for a progress bar.
+const PROGRESS_FROM: usize = 200;
+
+/// A progress bar over the files being analysed: count, rate and time left.
+/// Drawn on standard error only when it is a terminal (Trunk passes its own
+/// on to the hook), so logs and CI stay quiet.
+fn progress_bar() -> impl FnMut(usize, usize) {
+    let mut bar: Option<indicatif::ProgressBar> = None;
+    move |done, total| {
+        if total < PROGRESS_FROM {
+            return;
+        }
+        let bar = bar.get_or_insert_with(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::stderr_with_hz(10),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("analysing {bar:30} {pos}/{len} files, {rate}, {eta} left")
+            {
+                bar.set_style(style.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0} files/s", state.per_sec());
+                    },
+                ));
+            }
+            bar
+        });
+        bar.set_position(done as u64);
+        if done == total {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// Analyses `corpus` once and writes `bundle.bin` and `shards/` into
-/// [`bundle_dir`].
+/// [`bundle_dir`], then prints a summary of what was found.
 pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
-    let analysis =
-        corpus::analyse::analyse_folder(corpus).map_err(|errors| corpus::read::describe_errors(corpus, &errors))?;
+    let analysis = corpus::analyse::analyse_folder_observed(corpus, &mut progress_bar())
+        .map_err(|errors| corpus::read::describe_errors(corpus, &errors))?;
     for warning in &analysis.warnings {
         eprintln!("{warning}");
     }
+    let summary = corpus::summary::Summary::of(&analysis);
     let site = site(analysis.corpus, embed_limit)?;
     let dir = bundle_dir();
     let shards = dir.join("shards");
@@ -55,6 +92,7 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
         std::fs::write(&target, contents).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     }
     let bytes: usize = site.files.iter().map(|(_, b)| b.len()).sum();
+    eprintln!("{summary}");
     eprintln!(
         "xtask bundle: {} ({} KB){}",
         corpus.display(),
