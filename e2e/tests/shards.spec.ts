@@ -19,7 +19,7 @@ function shardRequests(page: Page): string[] {
 test('the first view of a sharded corpus fetches no shard', async ({ page, baseURL }) => {
   const shards = shardRequests(page);
   await page.goto(alt(baseURL));
-  await expect(page.locator('main article')).toHaveCount(5);
+  await expect(page.locator('main article')).toHaveCount(7);
   // Cards read the embedded summaries: the lede and the first quotation.
   const card = page.locator('main article', { hasText: 'Kenya and Peru share a weather satellite' });
   await expect(card.locator('.snippet')).toContainText('Kenya and Peru agreed on Tuesday');
@@ -104,4 +104,30 @@ test('a corrupt shard is reported by name, not shown as an empty article', async
   await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite'));
   await expect(page.locator('#reader-title')).toHaveText('Kenya and Peru share a weather satellite');
   await expect(page.getByRole('alert')).toContainText(/could not load .*doc\/2\.bin/);
+});
+
+test('a curator\'s folder: subfolders are collections, dates come from the table and the file name', async ({ page, baseURL }) => {
+  // `wire/` holds two articles: one dated only by its file name, one undated.
+  await page.goto(alt(baseURL, '?collection=wire'));
+  await expect(page.locator('.result-count')).toHaveText('2 articles');
+  const collection = page.locator('fieldset[data-facet="collection"]');
+  await expect(collection.locator('legend')).toHaveText('Collection');
+  await expect(collection.locator('.facet-value')).toHaveText(['wire 2']);
+  // Year counts: 2019 from the file name, and an undated brief.
+  const years = page.locator('fieldset[data-facet="year"] .facet-value');
+  await expect(years.filter({ hasText: '2019' })).toHaveText('2019 1');
+  await expect(years.filter({ hasText: 'Undated' })).toHaveText('Undated 1');
+  const card = page.locator('main article', { hasText: 'Orbit talks resume after a long pause' });
+  await expect(card.locator('.card-meta')).toContainText('14 March 2019 (file name)');
+  await card.getByRole('link', { name: 'Orbit talks resume after a long pause' }).click();
+  await expect(page.locator('.reader-meta')).toContainText('14 March 2019 (from the file name)');
+  // corpus.csv dates a.txt; its other column is the curator's own.
+  await page.goto(alt(baseURL, '?year=2020'));
+  await expect(page.locator('.result-count')).toHaveText('1 article');
+  await expect(page.locator('main article .card-meta')).toContainText('15 January 2020 (curator)');
+  await expect(page.locator('main article .card-meta')).toContainText('Agence Test');
+  // A flat corpus has no collections, and so no such facet.
+  await page.goto(new URL('./', baseURL!).href);
+  await expect(page.locator('main article').first()).toBeVisible();
+  await expect(page.locator('fieldset[data-facet="collection"]')).toHaveCount(0);
 });

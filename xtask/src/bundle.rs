@@ -123,7 +123,8 @@ pub fn copy_shards() -> Result<(), String> {
     copy_tree(&bundle_dir().join("shards"), &staging)
 }
 
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+/// Copies the files and subfolders of `from` into the folder `to`.
+pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;

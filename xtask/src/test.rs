@@ -182,7 +182,8 @@ fn end_to_end() -> Result<Tally, String> {
 /// A name made to start new Cargo build directives if a build printed it raw.
 pub const INJECTED_NAME: &str = "injected\ncargo::error=INJECTED\ncargo::rustc-cfg=injected\n.txt";
 
-/// `e2e/fixtures/alt-corpus`, copied to `target/e2e-alt-corpus` with one
+/// `e2e/fixtures/alt-corpus` (with subfolders, a `corpus.csv` and a dated
+/// file name), copied to `target/e2e-alt-corpus` with one
 /// more article under [`INJECTED_NAME`]. A file name with newlines cannot
 /// be committed portably, so it is made here.
 fn hostile_alt_corpus() -> Result<std::path::PathBuf, String> {
@@ -190,12 +191,7 @@ fn hostile_alt_corpus() -> Result<std::path::PathBuf, String> {
     let to = root().join("target/e2e-alt-corpus");
     let _ = std::fs::remove_dir_all(&to);
     std::fs::create_dir_all(&to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
-    for entry in std::fs::read_dir(&from).map_err(|e| format!("cannot read {}: {e}", from.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if let Some(name) = path.file_name() {
-            std::fs::copy(&path, to.join(name)).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
-        }
-    }
+    crate::bundle::copy_tree(&from, &to)?;
     let text = "A file name that tries to inject build directives\n\nIts name holds newlines and cargo directives, and the build shows it as data.\n";
     std::fs::write(to.join(INJECTED_NAME), text).map_err(|e| format!("cannot write the injected file: {e}"))?;
     Ok(to)
