@@ -81,6 +81,11 @@ pub fn warning_kind(message: &str) -> String {
     kind
 }
 
+/// "1 article", "1,234 articles".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// "1,234".
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -97,7 +102,7 @@ fn thousands(n: usize) -> String {
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = thousands;
-        writeln!(f, "{} articles", n(self.articles))?;
+        writeln!(f, "{}", counted(self.articles, "article", "articles"))?;
         writeln!(
             f,
             "  dated: {} from the text, {} from the metadata, {} from the file name; {} undated",
@@ -108,14 +113,19 @@ impl fmt::Display for Summary {
         )?;
         writeln!(
             f,
-            "  quotations: {} in {} articles; {} with a speaker ({} people), {} without",
+            "  quotations: {} in {}; {} with a speaker ({}), {} without",
             n(self.quotes_with_speaker + self.quotes_without_speaker),
-            n(self.with_quotes),
+            counted(self.with_quotes, "article", "articles"),
             n(self.quotes_with_speaker),
-            n(self.speakers),
+            counted(self.speakers, "person", "people"),
             n(self.quotes_without_speaker)
         )?;
-        writeln!(f, "  countries: {} named, in {} articles", n(self.countries), n(self.with_countries))?;
+        writeln!(
+            f,
+            "  countries: {} named, in {}",
+            n(self.countries),
+            counted(self.with_countries, "article", "articles")
+        )?;
         if self.warnings.is_empty() {
             write!(f, "  warnings: none")
         } else {

@@ -391,3 +391,27 @@ fn a_file_in_both_the_table_and_corpus_toml_or_two_tables_are_errors() {
     let found = errors(dir.path());
     assert!(found.iter().any(|e| e.contains("both corpus.csv and corpus.jsonl")), "{found:?}");
 }
+
+#[test]
+fn the_summary_counts_articles_date_provenance_quotations_countries_and_warnings() {
+    let dir = tree(&[
+        ("2016-10-05_first.txt", "First story\n\n\"We will win this one, all of us,\" said Ana Ruiz in Lisbon.\n"),
+        ("nyt/second.txt", "Second story\n\nDate: 2017-03-04\n\nNothing quoted here.\n"),
+        ("nyt/third.txt", "Third story\n\n\"A quotation nobody said, in six words or more.\"\n"),
+        (".hidden.txt", "Hidden\n\nBody."),
+    ]);
+    std::fs::write(dir.path().join("corpus.csv"), "file,date\nnyt/third.txt,2018\n").unwrap();
+    let bin = env!("CARGO_BIN_EXE_corpus");
+    let out = Command::new(bin).arg(dir.path()).arg("--summary").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "3 articles\n",
+        "dated: 1 from the text, 1 from the metadata, 1 from the file name; 0 undated",
+        "quotations: 2 in 2 articles; 1 with a speaker (1 person), 1 without",
+        "countries: 1 named, in 1 article\n",
+        "warnings: 1\n    1 × hidden",
+    ] {
+        assert!(summary.contains(line), "{line:?} not in:\n{summary}");
+    }
+}
