@@ -287,6 +287,9 @@ fn subfolders_are_read_with_relative_paths_and_their_first_folder_is_a_collectio
     let debate = &analysis.corpus.documents[0];
     assert_eq!(debate.date.map(|d| d.iso()).as_deref(), Some("2016-10-05"));
     assert_eq!(debate.date_source, Some(orrery_core::model::DateSource::FileName));
+    let report = corpus::report::to_value(&analysis.corpus);
+    assert_eq!(report["documents"][0]["date_source"], "file name");
+    assert_eq!(report["documents"][0]["facets"]["collection"][0], "nyt");
     // Slugs come from titles and stay unique.
     let slugs: Vec<&str> = analysis.corpus.documents.iter().map(|d| d.slug.as_str()).collect();
     assert_eq!(slugs, ["debate-night", "top-story", "rally-in-town"]);
