@@ -4,10 +4,13 @@
 //!    for wasm32, and `cargo tree` showing that the runtime crate and the app
 //!    pull in no analysis dependency;
 //! 2. `cargo test --workspace`, natively;
-//! 3. the app's wasm tests in headless Chromium (wasm-bindgen-test-runner);
+//! 3. the app's wasm tests in headless Chromium, then in headless Firefox
+//!    ESR (wasm-bindgen-test-runner);
 //! 4. end-to-end: release builds for `/orrery/` (the seeds) and `/alt/`
 //!    (a second corpus), served by a plain static file server with no rewrite
-//!    rules, driven by Playwright in Debian's Chromium.
+//!    rules, driven by Playwright in Debian's Chromium;
+//! 5. cross-engine: the checks of `e2e/cross/checks.mjs` against the same
+//!    builds in Firefox ESR and in WebKitGTK, over WebDriver.
 //!
 //! It exits non-zero if any test failed or if any layer ran no test.
 
@@ -33,17 +36,30 @@ pub fn run() -> Result<(), String> {
     ensure(Need::Browser)?;
     // The native and wasm layers embed the seeds.
     crate::bundle::prepare(&root().join("seeds"), corpus::bundle::DEFAULT_EMBED_LIMIT)?;
-    let layers: [(&str, Layer); 4] =
-        [("hygiene", hygiene), ("native", native), ("wasm", wasm), ("end-to-end", end_to_end)];
+    let layers: [(&str, Layer); 7] = [
+        ("hygiene", hygiene),
+        ("native", native),
+        ("wasm (Chromium)", wasm),
+        ("wasm (Firefox)", wasm_firefox),
+        ("end-to-end (Chromium)", end_to_end),
+        ("cross-engine (Firefox)", || cross_engine("firefox")),
+        ("cross-engine (WebKit)", || cross_engine("webkit")),
+    ];
     let mut total = Tally::default();
     let mut problems = Vec::new();
     for (name, layer) in layers {
         println!("\n=== {name} tests ===");
+        let layer_started = std::time::Instant::now();
         let tally = layer().unwrap_or_else(|message| {
             eprintln!("xtask: the {name} layer could not run: {message}");
             Tally { passed: 0, failed: 1 }
         });
-        println!("--- {name}: {} passed, {} failed", tally.passed, tally.failed);
+        println!(
+            "--- {name}: {} passed, {} failed ({:.0} s)",
+            tally.passed,
+            tally.failed,
+            layer_started.elapsed().as_secs_f64()
+        );
         if tally.passed + tally.failed == 0 {
             problems.push(format!("the {name} layer ran no test"));
         }
@@ -123,6 +139,41 @@ fn wasm() -> Result<Tally, String> {
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     cargo_test(&mut cargo)
+}
+
+/// The same wasm tests in headless Firefox ESR: wasm-bindgen-test-runner
+/// drives geckodriver, and `webdriver.json` names Debian's binary.
+fn wasm_firefox() -> Result<Tally, String> {
+    let mut cargo = command("cargo");
+    cargo
+        .args(["test", "-p", "orrery", "--target", "wasm32-unknown-unknown"])
+        .env("GECKODRIVER", crate::cmd::cargo_bin().join("geckodriver"))
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    cargo_test(&mut cargo)
+}
+
+/// `e2e/cross/checks.mjs` in one engine over WebDriver, against the sites
+/// the end-to-end layer built (the seeds at `/orrery/`, the sharded `/alt/`).
+fn cross_engine(engine: &str) -> Result<Tally, String> {
+    let site = root().join("target/e2e-site");
+    if !site.join("orrery/index.html").exists() || !site.join("alt/index.html").exists() {
+        return Err(format!("no site in {}: the end-to-end layer builds it", site.display()));
+    }
+    let port = free_port()?;
+    let server = StaticServer::start(&site, port)?;
+    let report = root().join(format!("target/cross-{engine}.json"));
+    let _ = std::fs::remove_file(&report);
+    let base = format!("http://127.0.0.1:{port}/orrery/");
+    let (success, _) = run_capturing(command("node").arg("e2e/cross/run.mjs").arg(engine).arg(&base).arg(&report))?;
+    drop(server);
+    let text = std::fs::read_to_string(&report).map_err(|e| format!("no report at {}: {e}", report.display()))?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("bad report: {e}"))?;
+    let mut tally =
+        Tally { passed: json["passed"].as_u64().unwrap_or(0), failed: json["failed"].as_u64().unwrap_or(0) };
+    if !success && tally.failed == 0 {
+        tally.failed = 1;
+    }
+    Ok(tally)
 }
 
 /// Runs a cargo test command and adds up its `test result:` lines. A failure

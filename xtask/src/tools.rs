@@ -15,9 +15,15 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub enum Need {
     /// Building the app: wasm target, Trunk, wasm-bindgen, npm packages.
     Build,
-    /// Also Chromium and ChromeDriver, for the browser test layers.
+    /// Also the browsers and their drivers, for the browser test layers:
+    /// Chromium and ChromeDriver, Firefox ESR and geckodriver, WebKitGTK's
+    /// WebKitWebDriver and Xvfb.
     Browser,
 }
+
+/// The geckodriver that Debian's Firefox ESR is tested with, built from
+/// crates.io (about three minutes, once).
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 
 pub fn ensure(need: Need) -> Result<(), String> {
     ensure_wasm_target()?;
@@ -26,6 +32,7 @@ pub fn ensure(need: Need) -> Result<(), String> {
     ensure_npm_packages()?;
     if need >= Need::Browser {
         ensure_chromium()?;
+        ensure_engines()?;
     }
     Ok(())
 }
@@ -98,16 +105,34 @@ fn is_newer_or_same(a: &Path, b: &Path) -> bool {
 }
 
 fn ensure_chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+    ensure_debian(&["/usr/bin/chromium", "/usr/bin/chromedriver"], &["chromium", "chromium-driver"])
+}
+
+/// Firefox ESR with geckodriver, and WebKitGTK's driver with Xvfb (its
+/// MiniBrowser has no headless mode).
+fn ensure_engines() -> Result<(), String> {
+    ensure_debian(
+        &["/usr/bin/firefox-esr", "/usr/bin/WebKitWebDriver", "/usr/bin/xvfb-run"],
+        &["firefox-esr", "webkit2gtk-driver", "xvfb"],
+    )?;
+    let have = output(command("geckodriver").arg("--version")).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(GECKODRIVER_VERSION) {
         return Ok(());
     }
-    let install = "apt-get update && apt-get install -y chromium chromium-driver";
-    if output(command("id").arg("-u")).as_deref() != Some("0") {
-        return Err(format!("Chromium and ChromeDriver are missing; run: sudo sh -c '{install}'"));
+    println!("xtask: installing geckodriver {GECKODRIVER_VERSION} (about three minutes, once)");
+    run(command("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))
+}
+
+/// Installs Debian `packages` unless every one of `files` is there.
+fn ensure_debian(files: &[&str], packages: &[&str]) -> Result<(), String> {
+    if files.iter().all(|f| Path::new(f).exists()) {
+        return Ok(());
     }
-    println!("xtask: installing Debian's chromium and chromium-driver");
+    let install = format!("apt-get update && apt-get install -y {}", packages.join(" "));
+    if output(command("id").arg("-u")).as_deref() != Some("0") {
+        return Err(format!("{} missing; run: sudo sh -c '{install}'", packages.join(", ")));
+    }
+    println!("xtask: installing Debian's {}", packages.join(", "));
     run(command("apt-get").arg("update"))?;
-    run(command("apt-get")
-        .args(["install", "-y", "chromium", "chromium-driver"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    run(command("apt-get").arg("install").arg("-y").args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
 }
