@@ -1,11 +1,25 @@
 //! Which paired quotations are real quotations, and who said them.
 //!
-//! Speakers come from the text only: a speech cue after the quotation
-//! (`," Wang said.`, `," said Hedman.`, `," he added.`) or before it
-//! (`Xi said, "…"`, `Xi wrote: "…"`); pronouns and definite roles ("the
-//! spokesperson") resolve to the last person named as speaking; a surname
-//! resolves to the full name given in the document; titles and roles are
-//! removed. Titles, themes and scare quotes belong to nobody and are dropped.
+//! Speakers come from the text only, read the way English news attributes
+//! speech. The cues are tried in this order:
+//! 1. a cue right after the quotation (`," Wang said.`, `," said Hedman.`,
+//!    `," he added.`, `” ― Ana Ruiz`);
+//! 2. any verb after a quotation that ends open (`?" Ruiz pressed.`);
+//! 3. a transcript's label (`"HOLT: …`);
+//! 4. a cue right before it (`Xi said, "…"`, `Xi wrote: "…"`);
+//! 5. a cue anywhere in the sentence that introduces it (`Mook told WXYZ,
+//!    "…"`, `According to Ruiz, "…"`, a colon after a sentence about someone).
+//!
+//! A quotation with none of these continues the one before it only from the
+//! start of a sentence in the same paragraph, or when its paragraph is wholly
+//! the quotation. Pronouns and definite roles ("the spokesperson") resolve to
+//! the last person named as speaking whose gender the text does not give as
+//! the other one. A surname resolves to the full name given in the document.
+//! Titles and roles are removed from names.
+//!
+//! Precision comes first: when the text does not say clearly who spoke, the
+//! speaker is none, since a wrong name is worse than no name. Titles of
+//! shows and papers, themes and scare quotes belong to nobody and are dropped.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
