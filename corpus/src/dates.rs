@@ -130,7 +130,7 @@ const FILE_NAME_YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 /// A date in a document's path, as scrapers and archives write them: a file
 /// name that starts with `2016-10-05` or `20161005` (then `_`, `-`, `.` or a
 /// space), or folders `2016/10/05/` (or `2016/10/`). Only a valid calendar
-/// date in [`FILE_NAME_YEARS`] counts: `000_be0666f600c29227.txt` has none.
+/// date in 1900–2100 counts: `000_be0666f600c29227.txt` has none.
 /// The last resort, after the text and the curator.
 pub fn date_from_path(path: &str) -> Option<Date> {
     static FILE: LazyLock<Regex> = LazyLock::new(|| {
