@@ -44,7 +44,7 @@ pub fn read_metadata(dir: &Path, files: &[String]) -> Result<BTreeMap<String, Cu
             return Err(toml.err().into_iter().flatten().chain(table.err().into_iter().flatten()).collect());
         }
     };
-    let table_path = crate::table::TABLE_FILES.iter().map(|name| dir.join(name)).find(|p| p.is_file());
+    let table_path = crate::table::TABLE_FILES.iter().map(|name| dir.join(name)).find(|p| p.exists());
     let mut errors = Vec::new();
     for row in table {
         if curated.contains_key(&row.file) {
@@ -70,15 +70,37 @@ pub fn read_metadata(dir: &Path, files: &[String]) -> Result<BTreeMap<String, Cu
 /// Reads `dir/corpus.toml` if present.
 fn read_toml(dir: &Path, files: &[String]) -> Result<BTreeMap<String, Curated>, Vec<CorpusError>> {
     let path = dir.join(METADATA_FILE);
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => return Err(vec![CorpusError::new(&path, "is not valid UTF-8")]),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-        Err(e) => return Err(vec![CorpusError::new(&path, format!("cannot read: {e}"))]),
+    match read_metadata_file(dir, METADATA_FILE).map_err(|e| vec![e])? {
+        Some(text) => parse_metadata(&path, &text, files),
+        None => Ok(BTreeMap::new()),
+    }
+}
+
+/// The text of the metadata file `name` in `dir`, or `None` when there is
+/// none. It follows the texts' rules: a regular file inside the folder, read
+/// whole, never a FIFO (which would block the build) nor a link out of the
+/// folder (whose first line an error message would print).
+pub fn read_metadata_file(dir: &Path, name: &str) -> Result<Option<String>, CorpusError> {
+    let path = dir.join(name);
+    let meta = match std::fs::symlink_metadata(&path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(CorpusError::new(&path, format!("cannot read: {e}"))),
     };
-    parse_metadata(&path, &text, files)
+    if meta.file_type().is_symlink() {
+        let root = std::fs::canonicalize(dir).map_err(|e| CorpusError::new(dir, format!("cannot resolve: {e}")))?;
+        match std::fs::canonicalize(&path) {
+            Ok(target) if target.starts_with(&root) => {}
+            Ok(_) => return Err(CorpusError::new(&path, "a link to a file outside the corpus folder")),
+            Err(_) => return Err(CorpusError::new(&path, "a link that leads nowhere, or in a loop")),
+        }
+    }
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        return Err(CorpusError::new(&path, "is not a regular file"));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| CorpusError::new(&path, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| CorpusError::new(&path, "is not valid UTF-8"))?;
+    Ok(Some(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)))
 }
 
 /// Parses `corpus.toml`'s text. Every error names the line of the key or

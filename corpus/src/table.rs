@@ -33,15 +33,16 @@ pub struct Row {
 /// Reads `dir/corpus.csv` or `dir/corpus.jsonl`, if one is there (both is an
 /// error). `files` are the corpus's relative paths.
 pub fn read_table(dir: &Path, files: &[String]) -> Result<Vec<Row>, Vec<CorpusError>> {
-    let present: Vec<&str> = TABLE_FILES.iter().copied().filter(|name| dir.join(name).is_file()).collect();
+    let present: Vec<&str> =
+        TABLE_FILES.iter().copied().filter(|name| std::fs::symlink_metadata(dir.join(name)).is_ok()).collect();
     match present.as_slice() {
         [] => Ok(Vec::new()),
         [name] => {
             let path = dir.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| vec![CorpusError::new(&path, format!("cannot read: {e}"))])?;
-            let text = String::from_utf8(bytes).map_err(|_| vec![CorpusError::new(&path, "is not valid UTF-8")])?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let rows = if name.ends_with(".csv") { parse_csv(&path, text)? } else { parse_jsonl(&path, text)? };
+            let Some(text) = crate::metadata::read_metadata_file(dir, name).map_err(|e| vec![e])? else {
+                return Ok(Vec::new());
+            };
+            let rows = if name.ends_with(".csv") { parse_csv(&path, &text)? } else { parse_jsonl(&path, &text)? };
             check_rows(&path, rows, files)
         }
         _ => Err(vec![CorpusError::new(

@@ -418,3 +418,22 @@ fn the_summary_counts_articles_date_provenance_quotations_countries_and_warnings
         assert!(summary.contains(line), "{line:?} not in:\n{summary}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn metadata_files_that_are_links_out_or_fifos_are_errors_never_read() {
+    let outside = tree(&[("secret.csv", "file,root:secret-first-line\n")]);
+    for name in ["corpus.csv", "corpus.toml", "corpus.jsonl"] {
+        let dir = tree(&[("a.txt", "A\n\nBody.")]);
+        std::os::unix::fs::symlink(outside.path().join("secret.csv"), dir.path().join(name)).unwrap();
+        let found = errors(dir.path());
+        assert!(found.iter().any(|e| e.contains(name) && e.contains("outside")), "{found:?}");
+        assert!(found.iter().all(|e| !e.contains("secret-first-line")), "{found:?}");
+        // A FIFO would block a build that opened it.
+        let dir = tree(&[("a.txt", "A\n\nBody.")]);
+        let status = Command::new("mkfifo").arg(dir.path().join(name)).status().unwrap();
+        assert!(status.success());
+        let found = errors(dir.path());
+        assert!(found.iter().any(|e| e.contains(name) && e.contains("not a regular file")), "{found:?}");
+    }
+}

@@ -141,3 +141,40 @@ proptest! {
         }
     }
 }
+
+/// Table-like text: header words, commas, quotes, line breaks and braces.
+fn tabular() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("file".to_owned()),
+        Just("date".to_owned()),
+        Just("title".to_owned()),
+        Just("extra.x".to_owned()),
+        Just("a.txt".to_owned()),
+        Just("2016-10-05T".to_owned()),
+        Just(",".to_owned()),
+        Just("\"".to_owned()),
+        Just("\n".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("{\"file\": ".to_owned()),
+        Just("}".to_owned()),
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any table text gives rows or errors naming the table, never a panic.
+    #[test]
+    fn metadata_tables_never_panic(text in prop_oneof![tabular(), any::<String>()]) {
+        let path = std::path::Path::new("corpus.csv");
+        for parsed in [corpus::table::parse_csv(path, &text), corpus::table::parse_jsonl(path, &text)] {
+            if let Err(errors) = parsed {
+                prop_assert!(errors.iter().all(|e| e.path == path));
+            }
+        }
+        let _ = corpus::table::parse_date(&text);
+        let _ = corpus::dates::date_from_path(&text);
+    }
+}
