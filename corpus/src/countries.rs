@@ -22,7 +22,7 @@ enum Weight {
     /// A country's name or demonym, or a place said as a place ("in Vienna",
     /// a dateline): it counts alone.
     Strong,
-    /// A city named in passing ("the Birmingham festival") or a name the
+    /// A city named in passing ("the Lisbon festival") or a name the
     /// article also uses as a common noun ("turkeys"): it counts only when
     /// the article says the same country another way.
     Weak,
@@ -322,7 +322,7 @@ const LOCATIVES: [&str; 20] = [
     "between",
 ];
 
-/// Particles inside people's names: "Mario de Santiago", "Ludwig van Beethoven".
+/// Particles inside people's names: "Luis de Lima", "Ludwig van Beethoven".
 const NAME_PARTICLES: [&str; 10] = ["de", "da", "del", "della", "di", "du", "van", "von", "bin", "al"];
 
 /// Words for money after a country's name: "40 US dollars".
@@ -461,7 +461,7 @@ const PLACE_MODIFIERS: [&str; 14] = [
 ];
 
 /// Whether the match at `part[start..]` is part of a person's or a business's
-/// name: "Percy French", "Tanesha Melbourne", "Mario de Santiago". The word
+/// name: "Ada French", "Dana Lisbon", "Luis de Lima". The word
 /// before is then capitalised without starting a sentence.
 fn inside_a_name(part: &str, start: usize) -> bool {
     let Some((at, word)) = previous_word(part, start) else { return false };
@@ -483,7 +483,7 @@ fn inside_a_name(part: &str, start: usize) -> bool {
 /// "mayor of Lagos", "Lagos-based", a dateline ("LAGOS, May 2 --",
 /// "Reuters. LAGOS (AP)"), or a name of two words or more ("Abu Dhabi"),
 /// which is seldom anything else. A capitalised word right after a one-word
-/// place makes it a name's first word instead ("Kobe Bryant").
+/// place makes it a name's first word instead ("Kobe Tanaka").
 fn said_as_a_place(part: &str, start: usize, end: usize) -> bool {
     let term = &part[start..end];
     let after = &part[end..];
@@ -627,15 +627,15 @@ mod tests {
 
     #[test]
     fn a_place_inside_a_persons_name_is_not_a_place() {
-        assert!(codes("Kobe Bryant watched from the stands.").is_empty());
+        assert!(codes("Kobe Tanaka watched from the stands.").is_empty());
         assert!(codes("It was for Dana Lisbon-Hart, who said so in Lisbon Bryant Hall.").is_empty());
-        assert!(codes("The dress was made by Maria de Santiago, a designer.").is_empty());
-        assert!(codes("They stayed at the Percy French Hotel.").is_empty());
+        assert!(codes("The dress was made by Luis de Lima, a designer.").is_empty());
+        assert!(codes("They stayed at the Ada French Hotel.").is_empty());
     }
 
     #[test]
     fn a_name_also_used_as_a_common_noun_needs_more() {
-        assert!(codes("The Butterball Turkey hotline helps cooks roast turkeys.").is_empty());
+        assert!(codes("The Golden Turkey hotline helps cooks roast turkeys.").is_empty());
         assert_eq!(codes("Turkey and the Turkish army; then the turkey was served."), ["TR", "TR"]);
         assert_eq!(codes("Turkey closed its border."), ["TR"]);
     }
