@@ -25,6 +25,7 @@ pub mod kwic;
 pub mod marks;
 pub mod model;
 pub mod search;
+pub mod shading;
 pub mod state;
 
 pub use date::{Date, Precision};

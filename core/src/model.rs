@@ -192,17 +192,6 @@ pub struct CountryInfo {
     pub lng: f32,
 }
 
-impl CountryInfo {
-    /// The flag emoji, from the code's regional indicator symbols.
-    pub fn flag(&self) -> String {
-        self.code
-            .bytes()
-            .filter(u8::is_ascii_uppercase)
-            .filter_map(|b| char::from_u32(0x1F1E6 + u32::from(b - b'A')))
-            .collect()
-    }
-}
-
 /// A person quoted in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {

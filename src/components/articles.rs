@@ -251,7 +251,7 @@ fn CountryChips(position: u32) -> impl IntoView {
                 view! {
                     <li>
                         <StateLink to=to class=if selected { "country-chip selected" } else { "country-chip" } label=label>
-                            <span aria-hidden="true">{c.flag()}" "</span>{c.name.clone()}
+                            {c.name.clone()}
                         </StateLink>
                     </li>
                 }

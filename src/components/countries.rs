@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use orrery_core::filter::Results;
 use orrery_core::kwic::mention_lines;
+use orrery_core::shading::Classes;
 use wasm_bindgen::JsCast;
 
 use super::articles::{plural, reader_link, Paging, ResultBar, ShowMore};
@@ -16,15 +17,6 @@ use super::marked::with_hits;
 use crate::data::{corpus, facet_position, filter, world_map};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
-
-/// Shading classes: 0 for none, 1 to 5 by share of the largest count.
-fn bin(count: u32, max: u32) -> u32 {
-    if count == 0 || max == 0 {
-        0
-    } else {
-        (count * 5).div_ceil(max).clamp(1, 5)
-    }
-}
 
 fn country_name(code: &str) -> String {
     corpus().country(code).map_or_else(|| code.to_owned(), |c| c.name.clone())
@@ -72,7 +64,8 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
     // Articles per country under every filter but the country facet, by
     // value id.
     let counts = Memo::new(move |_| results.with(|r| r.counts.get(facet).cloned().unwrap_or_default()));
-    let max = Memo::new(move |_| counts.with(|c| c.iter().copied().max().unwrap_or(0)));
+    // Shading classes over the distinct counts (see `orrery_core::shading`).
+    let classes = Memo::new(move |_| counts.with(|c| Classes::new(c)));
     let count_in = |counts: &[u32], id: Option<u32>| id.and_then(|v| counts.get(v as usize)).copied().unwrap_or(0);
     let hovered = RwSignal::new(None::<String>);
     let count_of = move |code: &str| counts.with_untracked(|c| count_in(c, country_id(code)));
@@ -89,7 +82,7 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else { return };
         let counts = counts.get();
-        let max = max.get();
+        let classes = classes.get();
         let selection = nav.selection.get();
         if elements.with_value(Vec::is_empty) {
             let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -128,7 +121,7 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
                 let is_dot = element.tag_name() == "circle";
                 let class = format!(
                     "country c{}{}{}",
-                    bin(n, max),
+                    classes.of(n),
                     if id.is_some_and(|v| selection.is_picked(facet, v)) { " selected" } else { "" },
                     if is_dot { " dot" } else { "" }
                 );
@@ -168,18 +161,15 @@ fn WorldMap(results: Memo<Results>) -> impl IntoView {
     let on_hover = move |event: web_sys::MouseEvent| hovered.set(event_country(&event));
     let on_focus = move |event: web_sys::FocusEvent| hovered.set(event_country(&event));
     let legend = move || {
-        let max = max.get();
-        (max > 0).then(|| {
-            let steps: Vec<(u32, String)> = (1..=5u32)
-                .filter_map(|b| {
-                    // The counts that fall in bin b.
-                    let low = (1..=max).find(|n| bin(*n, max) == b)?;
-                    let high = (1..=max).rev().find(|n| bin(*n, max) == b)?;
-                    Some((b, if low == high { low.to_string() } else { format!("{low}–{high}") }))
-                })
+        let steps = classes.with(Classes::legend);
+        (!steps.is_empty()).then(|| {
+            let steps: Vec<(u32, String)> = steps
+                .into_iter()
+                .map(|(b, low, high)| (b, if low == high { low.to_string() } else { format!("{low}–{high}") }))
                 .collect();
             view! {
-                <ul class="legend" aria-label="Articles per country">
+                <ul class="legend" aria-label="Articles per country, in five classes by rank">
+                    <li class="legend-title">"Articles, by rank:"</li>
                     <li><span class="swatch c0" aria-hidden="true"></span>"0"</li>
                     {steps.into_iter().map(|(b, text)| view! {
                         <li><span class=format!("swatch c{b}") aria-hidden="true"></span>{text}</li>
@@ -323,7 +313,6 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
             <caption class="visually-hidden">"Countries mentioned in the current articles. Select a country to filter by it and see the sentences that mention it."</caption>
             <thead>
                 <tr>
-                    <th scope="col" class="flag-col"><span class="visually-hidden">"Flag"</span></th>
                     {header(Column::Name, "Country", false)}
                     {header(Column::Articles, "Articles", true)}
                     {header(Column::Mentions, "Mentions", true)}
@@ -347,7 +336,6 @@ fn CountryRow(row: Row, results: Memo<Results>) -> impl IntoView {
     let facet = facet_position("country");
     let selected = nav.selection.with_untracked(|s| s.is_picked(facet, row.id));
     let to = nav.with(|s| s.selection.toggle(facet, row.id));
-    let flag = corpus().country(&row.code).map(|c| c.flag()).unwrap_or_default();
     let label = format!(
         "{}: {}{}",
         row.name,
@@ -357,13 +345,12 @@ fn CountryRow(row: Row, results: Memo<Results>) -> impl IntoView {
     let mentions = selected.then(|| {
         view! {
             <tr class="mentions-row">
-                <td colspan="5"><MentionLines code=row.code.clone() results=results /></td>
+                <td colspan="4"><MentionLines code=row.code.clone() results=results /></td>
             </tr>
         }
     });
     view! {
         <tr class:selected=selected data-country=row.code.clone()>
-            <td class="flag-col" aria-hidden="true">{flag}</td>
             <th scope="row"><StateLink to=to label=label>{row.name.clone()}</StateLink></th>
             <td class="num">{row.articles}</td>
             <td class="num">{row.mentions}</td>
