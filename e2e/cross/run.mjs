@@ -143,7 +143,9 @@ try {
     hostname: '127.0.0.1',
     port,
     path: '/',
-    logLevel: 'error',
+    // Silent: probing for a dialog logs an error whenever there is none; the
+    // checks report their own failures.
+    logLevel: 'silent',
     connectionRetryCount: 1,
     capabilities: { ...config.capabilities, 'wdio:enforceWebDriverClassic': true },
   });
