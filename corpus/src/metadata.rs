@@ -89,11 +89,7 @@ pub fn read_metadata_file(dir: &Path, name: &str) -> Result<Option<String>, Corp
     };
     if meta.file_type().is_symlink() {
         let root = std::fs::canonicalize(dir).map_err(|e| CorpusError::new(dir, format!("cannot resolve: {e}")))?;
-        match std::fs::canonicalize(&path) {
-            Ok(target) if target.starts_with(&root) => {}
-            Ok(_) => return Err(CorpusError::new(&path, "a link to a file outside the corpus folder")),
-            Err(_) => return Err(CorpusError::new(&path, "a link that leads nowhere, or in a loop")),
-        }
+        crate::read::link_target(&root, &path)?;
     }
     if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
         return Err(CorpusError::new(&path, "is not a regular file"));

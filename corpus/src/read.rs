@@ -158,25 +158,17 @@ pub fn list_text_files(dir: &Path) -> Result<(Vec<Listed>, Vec<Warning>), Vec<Co
                 continue;
             };
             let (kind, target) = if kind.is_symlink() {
-                match std::fs::canonicalize(&path) {
-                    Err(_) => {
-                        errors.push(CorpusError::new(&path, "a link that leads nowhere, or in a loop"));
+                let target = link_target(&root, &path).and_then(|target| {
+                    std::fs::metadata(&target)
+                        .map(|meta| (meta.file_type(), Some(target)))
+                        .map_err(|e| CorpusError::new(&path, format!("cannot read the link's target: {e}")))
+                });
+                match target {
+                    Ok(found) => found,
+                    Err(e) => {
+                        errors.push(e);
                         continue;
                     }
-                    Ok(target) if !target.starts_with(&root) => {
-                        errors.push(CorpusError::new(
-                            &path,
-                            "a link to a file outside the corpus folder; copy the file in instead",
-                        ));
-                        continue;
-                    }
-                    Ok(target) => match std::fs::metadata(&target) {
-                        Ok(meta) => (meta.file_type(), Some(target)),
-                        Err(e) => {
-                            errors.push(CorpusError::new(&path, format!("cannot read the link's target: {e}")));
-                            continue;
-                        }
-                    },
                 }
             } else {
                 (kind, None)
@@ -211,6 +203,20 @@ pub fn list_text_files(dir: &Path) -> Result<(Vec<Listed>, Vec<Warning>), Vec<Co
     files.sort_by(|a, b| a.name.cmp(&b.name));
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, warnings))
+}
+
+/// Where the link `path` leads, if that is inside the corpus folder `root`
+/// (canonical). A link out of it, nowhere, or in a loop is an error: a build
+/// must not publish, or print in a message, a file from the machine it runs
+/// on.
+pub fn link_target(root: &Path, path: &Path) -> Result<PathBuf, CorpusError> {
+    match std::fs::canonicalize(path) {
+        Err(_) => Err(CorpusError::new(path, "a link that leads nowhere, or in a loop")),
+        Ok(target) if !target.starts_with(root) => {
+            Err(CorpusError::new(path, "a link to a file outside the corpus folder; copy the file in instead"))
+        }
+        Ok(target) => Ok(target),
+    }
 }
 
 /// What a special file is, for a message.

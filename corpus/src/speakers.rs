@@ -743,7 +743,7 @@ fn sentence_start(before: &str) -> usize {
     let mut start = 0;
     for m in END.find_iter(before) {
         let word = before[..m.start()].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let abbreviation = HONORIFICS.contains(&format!("{}.", word.to_lowercase()).as_str())
+        let abbreviation = HONORIFICS.iter().any(|h| h.trim_end_matches('.').eq_ignore_ascii_case(word))
             || word.chars().count() == 1
             || word.contains('.')
             || matches!(word, "Jr" | "Sr" | "St" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "No" | "Vs" | "vs");
