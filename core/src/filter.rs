@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::facet::Facet;
 use crate::search::{Positions, SearchIndex, SearchQuery};
 use crate::state::{Selection, Sort};
+use crate::timeline::Dates;
 
 /// The documents a selection selects, in display order, and every facet's
 /// counts.
@@ -35,6 +36,11 @@ pub struct Results {
     /// Chunks of word positions a phrase needs before it can be checked;
     /// until they arrive the result is empty and the app fetches them.
     pub missing: Vec<u32>,
+    /// Per distinct date of the corpus ([`Filter::dates`]): the documents
+    /// that every choice but the date range selects, for the timeline.
+    pub dates: Vec<u32>,
+    /// Undated documents that every choice but the date range selects.
+    pub undated: u32,
 }
 
 impl Results {
@@ -61,15 +67,16 @@ pub struct Orders {
 pub struct Filter {
     facets: Vec<Facet>,
     orders: Orders,
+    dates: Dates,
 }
 
 impl Filter {
     /// A filter over `documents` documents; fails, naming the problem, when a
     /// facet does not cover them, two facets share a key, or an order is not
     /// a permutation of them.
-    pub fn new(facets: Vec<Facet>, orders: Orders) -> Result<Filter, String> {
+    pub fn new(facets: Vec<Facet>, orders: Orders, dates: Dates) -> Result<Filter, String> {
         let documents = orders.newest.len();
-        let filter = Filter { facets, orders };
+        let filter = Filter { facets, orders, dates };
         filter.check(documents)?;
         Ok(filter)
     }
@@ -77,6 +84,7 @@ impl Filter {
     /// Checks the invariants [`Filter::new`] establishes, for a filter
     /// decoded from bytes.
     pub fn check(&self, documents: usize) -> Result<(), String> {
+        self.dates.check(documents)?;
         for (i, facet) in self.facets.iter().enumerate() {
             facet.check(documents)?;
             if self.facets[..i].iter().any(|f| f.key() == facet.key()) {
@@ -99,6 +107,11 @@ impl Filter {
     /// The facets, in the order the sidebar and the URL list them.
     pub fn facets(&self) -> &[Facet] {
         &self.facets
+    }
+
+    /// Each document's date, by distinct date.
+    pub fn dates(&self) -> &Dates {
+        &self.dates
     }
 
     /// The index of the facet with this URL key.
@@ -135,13 +148,22 @@ impl Filter {
             }
         }
         let mut counts: Vec<Vec<u32>> = self.facets.iter().map(|f| vec![0; f.values().len()]).collect();
+        // The date range is one more filter, decided per distinct date; the
+        // timeline's counts apply every other filter but not the range.
+        let range = selection.range;
+        let in_range: Vec<bool> = self.dates.values().iter().map(|&d| range.overlaps(d)).collect();
+        let dated = self.facets.len();
+        let mut dates = vec![0u32; self.dates.values().len()];
+        let mut undated = 0;
         let mut selected = vec![false; n];
         for (d, is_found) in found.iter().enumerate() {
             if !is_found {
                 continue;
             }
             let d32 = d as u32;
-            // The facets this document fails; past two it counts nowhere.
+            let date = self.dates.of(d32);
+            // The filters this document fails (the facets, then the range);
+            // past two it counts nowhere.
             let mut failed = None;
             let mut failures = 0;
             for (k, facet) in self.facets.iter().enumerate() {
@@ -153,16 +175,26 @@ impl Filter {
                     }
                 }
             }
-            // A document counts for facet k when it passes every other facet.
-            let mut count_for = |k: usize| {
-                for &v in self.facets[k].of(d32) {
-                    counts[k][v as usize] += 1;
+            if failures < 2 && range.is_set() && !date.is_some_and(|v| in_range[v as usize]) {
+                failures += 1;
+                failed = Some(dated);
+            }
+            // A document counts for filter k when it passes every other one.
+            let mut count_for = |k: usize| match self.facets.get(k) {
+                Some(facet) => {
+                    for &v in facet.of(d32) {
+                        counts[k][v as usize] += 1;
+                    }
                 }
+                None => match date {
+                    Some(v) => dates[v as usize] += 1,
+                    None => undated += 1,
+                },
             };
             match (failures, failed) {
                 (0, _) => {
                     selected[d] = true;
-                    (0..self.facets.len()).for_each(&mut count_for);
+                    (0..=dated).for_each(&mut count_for);
                 }
                 (1, Some(k)) => count_for(k),
                 _ => {}
@@ -181,7 +213,7 @@ impl Filter {
             Sort::Oldest => keep(&self.orders.oldest),
             Sort::Title => keep(&self.orders.title),
         };
-        Results { documents, counts, query, missing: search.missing }
+        Results { documents, counts, query, missing: search.missing, dates, undated }
     }
 }
 

@@ -27,6 +27,7 @@ pub mod model;
 pub mod search;
 pub mod shading;
 pub mod state;
+pub mod timeline;
 
 pub use date::{Date, Precision};
 pub use model::*;

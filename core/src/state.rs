@@ -20,7 +20,9 @@ use alloc::vec::Vec;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use crate::date::Date;
 use crate::model::Bundle;
+use crate::timeline::DateRange;
 
 /// Longest search text kept from a URL, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -114,11 +116,13 @@ pub struct Selection {
     picks: Vec<(u32, u32)>,
     /// The order of the results.
     pub sort: Sort,
+    /// The dates chosen on the timeline (`from` and `to`).
+    pub range: DateRange,
 }
 
 impl Default for Selection {
     fn default() -> Self {
-        Selection { q: String::new(), picks: Vec::new(), sort: Sort::Newest }
+        Selection { q: String::new(), picks: Vec::new(), sort: Sort::Newest, range: DateRange::default() }
     }
 }
 
@@ -132,9 +136,9 @@ impl Selection {
         }
     }
 
-    /// Whether a search or any facet value narrows the results.
+    /// Whether a search, a facet value or a date range narrows the results.
     pub fn is_filtered(&self) -> bool {
-        !self.q.trim().is_empty() || !self.picks.is_empty()
+        !self.q.trim().is_empty() || !self.picks.is_empty() || self.range.is_set()
     }
 
     /// Every chosen `(facet, value)`, sorted.
@@ -237,6 +241,11 @@ impl State {
             keys.sort_unstable();
             out_pairs.extend(keys.into_iter().map(|k| (facet.key(), Cow::Borrowed(k))));
         }
+        for (key, end) in [("from", selection.range.from()), ("to", selection.range.to())] {
+            if let Some(date) = end {
+                out_pairs.push((key, Cow::Owned(date.iso())));
+            }
+        }
         if location.view != View::Articles {
             out_pairs.push(("view", Cow::Borrowed(location.view.key())));
         }
@@ -265,6 +274,7 @@ impl State {
         let mut state = State::default();
         let mut notices = Vec::new();
         let mut sort = None;
+        let (mut from, mut to) = (None, None);
         let facets = bundle.filter.facets();
         let query = query.strip_prefix('?').unwrap_or(query);
         for (key, value) in pairs(query) {
@@ -291,6 +301,13 @@ impl State {
                 "quote" => match value.parse::<u32>() {
                     Ok(n) if n >= 1 => state.location.quote = Some(n),
                     _ => notices.push(format!("Quote “{}” is not a quote number and was ignored.", short(&value))),
+                },
+                "from" | "to" => match Date::parse_iso(value.trim()) {
+                    Some(date) => *(if key == "from" { &mut from } else { &mut to }) = Some(date),
+                    None => notices.push(format!(
+                        "“{key}” must be a year, a month or a day (2022, 2022-04 or 2022-04-19); “{}” was ignored.",
+                        short(&value)
+                    )),
                 },
                 "sort" => match Sort::parse(&value) {
                     Some(s) => sort = Some(s),
@@ -325,6 +342,10 @@ impl State {
             notices.push("A quote number needs an article (doc) and was ignored.".into());
         }
         let selection = &mut state.selection;
+        match DateRange::new(from, to) {
+            Some(range) => selection.range = range,
+            None => notices.push("The date range ends before it starts and was ignored.".into()),
+        }
         selection.sort = sort.unwrap_or_else(|| selection.default_sort());
         if selection.sort == Sort::Relevance && selection.q.trim().is_empty() {
             notices.push("Sorting by relevance needs a search; showing newest first.".into());

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 
 use orrery_core::filter::{Filter, Orders};
 use orrery_core::model::{Bundle, Corpus, Document, Quote, Shards, Span};
+use orrery_core::timeline::Dates;
 
 /// Corpora with more text than this (in bytes) keep their texts and word
 /// positions in shards; smaller ones are embedded whole.
@@ -38,7 +39,8 @@ pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
 /// The corpus's facets and orders. A summary of each document (see
 /// [`summary`]) is enough for them.
 pub fn filter(corpus: &Corpus) -> Result<Filter, String> {
-    Filter::new(crate::facets::build(corpus)?, orders(&corpus.documents))
+    let dates: Vec<_> = corpus.documents.iter().map(|d| d.date).collect();
+    Filter::new(crate::facets::build(corpus)?, orders(&corpus.documents), Dates::new(&dates))
 }
 
 /// The fixed orders: by date both ways (undated last, ties in file order)

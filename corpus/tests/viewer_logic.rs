@@ -9,7 +9,8 @@ use corpus::bundle::bundle;
 use orrery_core::filter::run;
 use orrery_core::search::{snippet, SearchQuery};
 use orrery_core::state::{Location, Selection, Sort, State, View};
-use orrery_core::Bundle;
+use orrery_core::timeline::DateRange;
+use orrery_core::{Bundle, Date};
 use proptest::prelude::*;
 
 fn seeds() -> &'static Bundle {
@@ -34,6 +35,54 @@ fn the_issue_examples() {
     assert_eq!(results("?country=VE&country=PK").len(), 2);
     assert_eq!(results("?country=ve,pk").len(), 2);
     assert_eq!(results("?q=lunar").len(), 2);
+}
+
+#[test]
+fn date_ranges_hold_every_article_whose_period_overlaps_them() {
+    // The seeds are dated 2018-06, 2022-04-19, 2022-05-04, 2022-11-22 and 2024-04.
+    assert_eq!(results("?from=2022-05&to=2022-12").len(), 2);
+    assert_eq!(results("?from=2022").len(), 4);
+    assert_eq!(results("?to=2021"), ["004"]);
+    assert_eq!(results("?from=2024-04-30&to=2024-04-30").len(), 1, "a day in a month-dated article's month");
+    // With `year`, by AND.
+    assert_eq!(results("?year=2022&from=2022-05").len(), 2);
+    assert_eq!(results("?year=2018&from=2022").len(), 0);
+}
+
+#[test]
+fn date_ranges_are_canonical_and_bad_ones_are_named() {
+    let b = seeds();
+    let (state, notices) = State::parse("?to=2022-12&from=2022-05&view=quotes", b);
+    assert!(notices.is_empty());
+    assert_eq!(state.to_query(b), "?from=2022-05&to=2022-12&view=quotes");
+    for bad in ["?from=2022-13", "?to=22", "?from=2022-02-30", "?from=tomorrow"] {
+        let (state, notices) = State::parse(bad, b);
+        assert!(!state.selection.range.is_set(), "{bad}");
+        assert_eq!(notices.len(), 1, "{bad}: {notices:?}");
+        assert!(notices[0].contains("must be a year, a month or a day"), "{notices:?}");
+    }
+    let (state, notices) = State::parse("?from=2023&to=2022", b);
+    assert!(!state.selection.range.is_set());
+    assert_eq!(notices, ["The date range ends before it starts and was ignored."]);
+}
+
+#[test]
+fn the_timeline_counts_under_every_filter_but_the_range() {
+    let b = seeds();
+    let timeline = |query: &str| {
+        let (state, _) = State::parse(query, b);
+        let r = run(b, &state.selection);
+        orrery_core::timeline::timeline(b.filter.dates().values(), &r.dates, r.undated)
+    };
+    let all = timeline("");
+    assert_eq!(all.unit, Some(orrery_core::timeline::Unit::Month));
+    assert_eq!(all.bins.first().unwrap().period.iso(), "2018-06");
+    assert_eq!(all.bins.last().unwrap().period.iso(), "2024-04");
+    assert_eq!(all.bins.iter().map(|b| b.count).sum::<u32>(), 5);
+    // The range does not narrow its own chart; a facet does.
+    assert_eq!(timeline("?from=2022-05&to=2022-12"), all);
+    let pk = timeline("?country=PK");
+    assert_eq!(pk.bins.iter().map(|b| b.count).sum::<u32>(), results("?country=PK").len() as u32);
 }
 
 #[test]
@@ -172,6 +221,10 @@ fn serialisation_is_canonical() {
     assert_eq!(notices.len(), 2, "{notices:?}");
 }
 
+fn arbitrary_date() -> impl Strategy<Value = Date> {
+    (1u16..=9999, 0u8..=12, 0u8..=31).prop_filter_map("a real date", |(y, m, d)| Date::new(y, m, d))
+}
+
 fn arbitrary_state() -> impl Strategy<Value = State> {
     let b = seeds();
     let picks: Vec<(usize, u32)> = b
@@ -190,11 +243,13 @@ fn arbitrary_state() -> impl Strategy<Value = State> {
         prop::option::of(prop::sample::select(docs)),
         any::<u32>(),
         prop::sample::select(Sort::ALL.to_vec()),
+        (prop::option::of(arbitrary_date()), prop::option::of(arbitrary_date())),
     )
-        .prop_map(|(q, picks, view, doc, n, sort)| {
+        .prop_map(|(q, picks, view, doc, n, sort, (from, to))| {
             let quote = doc.as_ref().and_then(|(_, count)| (*count > 0).then(|| n % *count as u32 + 1));
             let mut selection = Selection::default();
             (selection.q, selection.sort) = (q, sort);
+            selection.range = DateRange::new(from, to).unwrap_or_default();
             for (f, v) in picks {
                 selection.pick(f, v);
             }

@@ -1,6 +1,7 @@
 //! The generic facet loop agrees with a direct reading of the rules on a
 //! generated corpus: values of one facet combine with OR, facets with AND,
-//! and each facet's counts apply every other facet but not itself.
+//! and each facet's counts apply every other facet but not itself; the date
+//! range is one more filter, and the timeline counts apply every other one.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -9,7 +10,8 @@ use corpus::bundle::bundle;
 use orrery_core::filter::run;
 use orrery_core::search::SearchQuery;
 use orrery_core::state::Selection;
-use orrery_core::{Bundle, Document};
+use orrery_core::timeline::DateRange;
+use orrery_core::{Bundle, Date, Document};
 use proptest::prelude::*;
 
 fn generated() -> &'static Bundle {
@@ -35,33 +37,45 @@ fn read(b: &Bundle, d: &Document) -> [BTreeSet<String>; 3] {
 
 const KEYS: [&str; 3] = ["country", "year", "speaker"];
 
-/// The documents and the counts per facet, by a direct reading of the rules.
-fn naive(b: &Bundle, q: &str, chosen: &[BTreeSet<String>; 3]) -> (BTreeSet<String>, [BTreeMap<String, u32>; 3]) {
+/// The documents, the counts per facet and the documents the timeline
+/// counts (every filter but the date range), by a direct reading of the rules.
+fn naive(
+    b: &Bundle,
+    q: &str,
+    chosen: &[BTreeSet<String>; 3],
+    range: DateRange,
+) -> (BTreeSet<String>, [BTreeMap<String, u32>; 3], u32) {
     let query = SearchQuery::parse(&b.index.fold, q);
     let found: Vec<u32> = if query.is_empty() {
         (0..b.corpus.documents.len() as u32).collect()
     } else {
         b.index.search(b.positions.as_slice(), &query).scores.into_iter().map(|(d, _)| d).collect()
     };
-    let passes = |values: &[BTreeSet<String>; 3], skip: usize| {
+    let in_range = |d: &Document| !range.is_set() || d.date.is_some_and(|x| range.overlaps(x));
+    let passes = |values: &[BTreeSet<String>; 3], d: &Document, skip: usize| {
         (0..3).all(|k| k == skip || chosen[k].is_empty() || !chosen[k].is_disjoint(&values[k]))
+            && (skip == 3 || in_range(d))
     };
     let mut selected = BTreeSet::new();
     let mut counts: [BTreeMap<String, u32>; 3] = Default::default();
+    let mut timeline = 0;
     for d in found.iter().map(|&i| &b.corpus.documents[i as usize]) {
         let values = read(b, d);
-        if passes(&values, 9) {
+        if passes(&values, d, 9) {
             selected.insert(d.file.clone());
         }
+        if passes(&values, d, 3) {
+            timeline += 1;
+        }
         for k in 0..3 {
-            if passes(&values, k) {
+            if passes(&values, d, k) {
                 for v in &values[k] {
                     *counts[k].entry(v.clone()).or_default() += 1;
                 }
             }
         }
     }
-    (selected, counts)
+    (selected, counts, timeline)
 }
 
 proptest! {
@@ -72,10 +86,14 @@ proptest! {
         seed in 0u64..1000,
         picks in prop::collection::vec(0usize..1000, 0..4),
         q in prop_oneof![Just(String::new()), Just("space".to_owned()), Just("cooperation agency".to_owned())],
+        ends in (prop::option::of((2015u16..2026, 0u8..=12)), prop::option::of((2015u16..2026, 0u8..=12))),
     ) {
+        let date = |end: Option<(u16, u8)>| end.and_then(|(y, m)| Date::new(y, m, 0));
+        let range = DateRange::new(date(ends.0), date(ends.1)).unwrap_or_default();
         let b = generated();
         let mut selection = Selection::default();
         selection.q = q.clone();
+        selection.range = range;
         let mut chosen: [BTreeSet<String>; 3] = Default::default();
         for (k, pick) in picks.iter().enumerate() {
             let which = (seed as usize + k) % 3;
@@ -87,8 +105,9 @@ proptest! {
         }
         let results = run(b, &selection);
         let got: BTreeSet<String> = results.documents.iter().map(|&i| b.corpus.documents[i as usize].file.clone()).collect();
-        let (want, counts) = naive(b, &q, &chosen);
+        let (want, counts, timeline) = naive(b, &q, &chosen, range);
         prop_assert_eq!(got, want);
+        prop_assert_eq!(results.dates.iter().sum::<u32>() + results.undated, timeline);
         for (k, key) in KEYS.iter().enumerate() {
             let f = b.filter.position(key).unwrap();
             let facet = &b.filter.facets()[f];
