@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod date;
+pub mod export;
 pub mod facet;
 pub mod filter;
 pub mod kwic;

@@ -329,3 +329,37 @@ fn more_than_65536_speakers_keep_their_own_ids() {
     assert!(notices.is_empty());
     assert_eq!(run(&b, &state.selection).documents, [65_546]);
 }
+
+#[test]
+fn downloads_hold_the_whole_result_set_with_deep_links() {
+    use orrery_core::export;
+    let b = seeds();
+    let (state, _) = State::parse("?year=2022", b);
+    let r = run(b, &state.selection);
+    let docs: Vec<(u32, &orrery_core::Document)> =
+        r.documents.iter().map(|&i| (i, &b.corpus.documents[i as usize])).collect();
+    let link = |doc: u32, quote: Option<u32>| {
+        let mut s = state.clone();
+        (s.location.doc, s.location.quote) = (Some(doc), quote);
+        s.to_query(b)
+    };
+    let articles = export::articles(&b.corpus, &docs, link);
+    assert_eq!(articles.rows.len(), 3);
+    assert_eq!(articles.file_name(&["2022"], "csv"), "orrery-articles-2022-3.csv");
+    let csv = articles.to_csv();
+    assert_eq!(csv.matches("\r\n").count(), 4, "a header and three rows");
+    for (_, doc) in &docs {
+        assert!(csv.contains(&doc.file), "{}", doc.file);
+        assert!(csv.contains(&format!("?year=2022&doc={}", doc.slug)), "{csv}");
+    }
+    let quotes: Vec<(u32, &orrery_core::Document, usize)> =
+        docs.iter().flat_map(|&(i, d)| (0..d.quotes.len()).map(move |q| (i, d, q))).collect();
+    let table = export::quotes(&b.corpus, &quotes, link);
+    assert_eq!(table.rows.len(), quotes.len());
+    let json: serde_json::Value = serde_json::from_str(&table.to_json("http://x/?year=2022")).unwrap();
+    assert_eq!(json["count"], quotes.len());
+    let first = &json["rows"][0];
+    let (i, d, _) = quotes[0];
+    assert_eq!(first["quote"], d.quote_text(&d.quotes[0]));
+    assert_eq!(first["link"], link(i, Some(1)));
+}

@@ -8,6 +8,7 @@ use orrery_core::state::{Selection, Sort, State};
 use orrery_core::{DateSource, Document};
 
 use super::link::StateLink;
+use super::timeline::Timeline;
 use super::marked::with_hits;
 use crate::data::{corpus, facet_position, filter, index};
 use crate::nav::Nav;
@@ -150,6 +151,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let query = Memo::new(move |_| results.with(|r| r.query.clone()));
     view! {
         <h1 class="visually-hidden">"Articles"</h1>
+        <Timeline results=results />
         <ResultBar one="article" many="articles" count=count results=results />
         <div class="cards">
             {move || (count.get() == 0).then(|| view! {

@@ -21,7 +21,7 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
     // On narrow screens the filters fold away behind a button; on wide ones
     // the button is hidden and the panel always shows.
     let open = RwSignal::new(false);
-    let active = move || nav.selection.with(|s| s.picks().len());
+    let active = move || nav.selection.with(|s| s.picks().len() + usize::from(s.range.is_set()));
     view! {
         <button type="button" class="filters-toggle" aria-controls="filters" aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>
@@ -116,8 +116,8 @@ fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec
 pub fn ActiveFilters() -> impl IntoView {
     let nav = Nav::get();
     move || {
-        let (q, picks) = nav.selection.with(|s| (s.q.trim().to_owned(), s.picks().to_vec()));
-        (!picks.is_empty() || !q.is_empty()).then(|| {
+        let (q, picks, range) = nav.selection.with(|s| (s.q.trim().to_owned(), s.picks().to_vec(), s.range));
+        (!picks.is_empty() || !q.is_empty() || range.is_set()).then(|| {
             let search = (!q.is_empty()).then(|| {
                 view! {
                     <button type="button" class="chip" aria-label=format!("Remove search {q}")
@@ -130,10 +130,21 @@ pub fn ActiveFilters() -> impl IntoView {
                 <div class="active-filters" aria-label="Active filters" role="group">
                     {search}
                     {picks.into_iter().map(|(facet, value)| chip(facet as usize, value)).collect_view()}
+                    {range.is_set().then(|| {
+                        let label = range.label();
+                        view! {
+                            <button type="button" class="chip" data-facet="dates" aria-label=format!("Remove dates: {label}")
+                                on:click=move |_| nav.go(nav.with(|s| s.selection.range = Default::default()))>
+                                <span class="chip-facet">"Dates: "</span>{label.clone()} " "
+                                <span aria-hidden="true">"×"</span>
+                            </button>
+                        }
+                    })}
                     <button type="button" class="clear-all" on:click=move |_| {
                         nav.go(nav.with(|s| {
                             s.selection.q.clear();
                             s.selection.clear_picks();
+                            s.selection.range = Default::default();
                         }))
                     }>"Clear all"</button>
                 </div>

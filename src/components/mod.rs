@@ -9,3 +9,4 @@ pub mod masthead;
 pub mod notices;
 pub mod quotes;
 pub mod reader;
+pub mod timeline;

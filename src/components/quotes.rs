@@ -10,6 +10,7 @@ use orrery_core::Document;
 
 use super::articles::{date_label, reader_link, Paging, ResultBar, ShowMore};
 use super::link::StateLink;
+use super::timeline::Timeline;
 use super::marked::with_hits;
 use crate::data::{corpus, facet_position, index};
 use crate::nav::Nav;
@@ -45,6 +46,7 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
     let query = Memo::new(move |_| results.with(|r| r.query.clone()));
     view! {
         <h1 class="visually-hidden">"Quotes"</h1>
+        <Timeline results=results />
         <ResultBar one="quote" many="quotes" count=count results=results />
         <div class="quote-list">
             {move || (count.get() == 0).then(|| view! {
