@@ -99,25 +99,73 @@ where
                 *state = State::Loading(trigger);
                 let path = path();
                 spawn_local(async move {
-                    let url = format!("{}{path}", page_folder());
-                    let result = fetch_bytes(&url)
-                        .await
-                        .and_then(|bytes| postcard::from_bytes::<T>(&bytes).map_err(|e| format!("{url}: {e}")));
-                    let done = match result {
-                        // Kept for the page's life, like the embedded corpus.
-                        Ok(value) => State::Ready(&*Box::leak(Box::new(value))),
-                        Err(e) => State::Failed(format!("could not load {e}")),
-                    };
-                    let previous =
-                        STORE.with(|s| std::mem::replace(&mut Holds::<T>::list(&mut *s.borrow_mut())[i], done));
-                    if let State::Loading(trigger) = previous {
-                        trigger.notify();
-                    }
+                    let _ = load::<T>(i, &path).await;
                 });
                 Loaded::Pending
             }
         }
     })
+}
+
+/// Fetches and decodes shard `i` of one type, and keeps it: the store
+/// holds it from then on, and whatever waited for it re-runs.
+async fn load<T>(i: usize, path: &str) -> Result<&'static T, String>
+where
+    T: serde::de::DeserializeOwned + 'static,
+    Store: Holds<T>,
+{
+    let url = format!("{}{path}", page_folder());
+    let result = fetch_bytes(&url)
+        .await
+        .and_then(|bytes| postcard::from_bytes::<T>(&bytes).map_err(|e| format!("{url}: {e}")))
+        // Kept for the page's life, like the embedded corpus.
+        .map(|value| &*Box::leak(Box::new(value)))
+        .map_err(|e| format!("could not load {e}"));
+    let done = match &result {
+        Ok(value) => State::Ready(*value),
+        Err(e) => State::Failed(e.clone()),
+    };
+    let previous = STORE.with(|s| {
+        let mut store = s.borrow_mut();
+        let slot = Holds::<T>::list(&mut *store).get_mut(i)?;
+        Some(std::mem::replace(slot, done))
+    });
+    if let Some(State::Loading(trigger)) = previous {
+        trigger.notify();
+    }
+    result
+}
+
+/// Whole documents, in the order asked, fetching those not yet here a few
+/// at a time; `progress` hears how many are ready. The first that cannot be
+/// loaded ends it, named in the error.
+pub async fn documents(wanted: &[u32], progress: impl Fn(usize)) -> Result<Vec<&'static Document>, String> {
+    let mut out = Vec::with_capacity(wanted.len());
+    for batch in wanted.chunks(8) {
+        let loads = batch.iter().map(|&i| whole_document(i as usize));
+        for document in futures::future::join_all(loads).await {
+            out.push(document?);
+        }
+        progress(out.len());
+    }
+    Ok(out)
+}
+
+/// Document `i`, from the store or fetched now.
+async fn whole_document(i: usize) -> Result<&'static Document, String> {
+    let Some(shards) = &bundle().shards else {
+        return corpus().documents.get(i).ok_or_else(|| format!("no document {i}"));
+    };
+    let held = STORE.with(|s| match s.borrow().documents.get(i) {
+        Some(State::Ready(doc)) => Some(Ok(*doc)),
+        Some(State::Failed(e)) => Some(Err(e.clone())),
+        None => Some(Err(format!("no document {i}"))),
+        _ => None,
+    });
+    match held {
+        Some(result) => result,
+        None => load::<Document>(i, &shards.document_path(i)).await,
+    }
 }
 
 /// The store's list of shards of one type.

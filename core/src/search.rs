@@ -99,6 +99,16 @@ pub fn tokens(table: &FoldTable, text: &str, span: Span) -> Vec<Token> {
     out
 }
 
+/// The folded words of a document's title and deck, which the index counts
+/// before its body: word positions number them first.
+pub fn head_words(table: &FoldTable, doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for text in [Some(doc.title.as_str()), doc.subtitle.as_deref()].into_iter().flatten() {
+        for_each_token(table, text, Span::new(0, text.len()), |word, _| out.push(word.into()));
+    }
+    out
+}
+
 /// The inverted index, built at compile time.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
@@ -401,6 +411,59 @@ impl SearchIndex {
             .map(|(d, s)| (d as u32, s))
             .collect();
         Found { scores, missing: Vec::new() }
+    }
+
+    /// How many hits the query has in a document's body, from the index
+    /// alone: term frequencies less the title and deck's words (`head`, from
+    /// [`head_words`]), and phrases from word positions. `None` while a
+    /// chunk of positions a phrase needs is not at hand.
+    ///
+    /// It equals the number of marks the reader shows (and of concordance
+    /// lines) except where hits of two clauses overlap, which the reader
+    /// merges into one mark, or a phrase runs across a paragraph break.
+    pub fn body_hits(
+        &self,
+        positions: &(impl Positions + ?Sized),
+        query: &SearchQuery,
+        doc: u32,
+        head: &[String],
+    ) -> Option<u32> {
+        let mut total = 0u32;
+        for (i, clause) in query.clauses.iter().enumerate() {
+            if query.clauses[..i].contains(clause) {
+                continue;
+            }
+            match clause {
+                Clause::Word { text, prefix } => {
+                    let indexed: u32 = self
+                        .term_range(text, *prefix)
+                        .filter_map(|t| {
+                            let postings = &self.postings[t];
+                            postings.binary_search_by_key(&doc, |&(d, _)| d).ok().map(|p| postings[p].1)
+                        })
+                        .sum();
+                    let in_head = head.iter().filter(|h| SearchQuery::word_matches(text, *prefix, h)).count();
+                    total += indexed.saturating_sub(in_head as u32);
+                }
+                Clause::Phrase(words) => {
+                    let terms: Option<Vec<usize>> =
+                        words.iter().map(|w| self.term_range(w, false).next()).collect();
+                    let Some(terms) = terms else { continue };
+                    if terms.iter().any(|&t| positions.chunk(self.chunk_of(t)).is_none()) {
+                        return None;
+                    }
+                    let lists: Option<Vec<Vec<u32>>> =
+                        terms.iter().map(|&t| self.positions_in(positions, t, doc)).collect();
+                    let Some(lists) = lists.filter(|l| !l.is_empty()) else { continue };
+                    let found = lists[0].iter().filter(|&&p| {
+                        p as usize >= head.len()
+                            && lists.iter().enumerate().skip(1).all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok())
+                    });
+                    total += found.count() as u32;
+                }
+            }
+        }
+        Some(total)
     }
 
     /// The word numbers of a term in a document, when both are indexed and

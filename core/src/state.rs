@@ -21,6 +21,7 @@ use alloc::vec::Vec;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::date::Date;
+use crate::kwic::KwicSort;
 use crate::model::Bundle;
 use crate::timeline::DateRange;
 
@@ -37,11 +38,13 @@ pub enum View {
     Countries,
     /// Every quotation of the results.
     Quotes,
+    /// Every hit of the search, in context (a concordance).
+    Contexts,
 }
 
 impl View {
     /// Every view, in the order the tabs show them.
-    pub const ALL: [View; 3] = [View::Articles, View::Countries, View::Quotes];
+    pub const ALL: [View; 4] = [View::Articles, View::Countries, View::Quotes, View::Contexts];
 
     /// The value of `view=` in the URL.
     pub fn key(self) -> &'static str {
@@ -49,6 +52,7 @@ impl View {
             View::Articles => "articles",
             View::Countries => "countries",
             View::Quotes => "quotes",
+            View::Contexts => "contexts",
         }
     }
 
@@ -58,6 +62,7 @@ impl View {
             View::Articles => "Articles",
             View::Countries => "Countries",
             View::Quotes => "Quotes",
+            View::Contexts => "Contexts",
         }
     }
 }
@@ -202,6 +207,10 @@ pub struct Location {
     pub doc: Option<u32>,
     /// 1-based number of a quotation within `doc`.
     pub quote: Option<u32>,
+    /// 1-based number of a search hit within `doc`'s body.
+    pub hit: Option<u32>,
+    /// The order of the concordance's lines.
+    pub kwic: KwicSort,
 }
 
 /// Everything a URL can say.
@@ -217,12 +226,21 @@ pub struct State {
 const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 impl State {
-    /// Drops a quotation without an article and relevance without a search:
-    /// the one form of each state.
+    /// Drops a quotation or a hit without an article, a hit without a
+    /// search, a concordance order outside the concordance and relevance
+    /// without a search: the one form of each state.
     pub fn normalise(&mut self) {
         self.selection.normalise();
-        if self.location.doc.is_none() {
-            self.location.quote = None;
+        let location = &mut self.location;
+        if location.doc.is_none() {
+            location.quote = None;
+            location.hit = None;
+        }
+        if self.selection.q.trim().is_empty() {
+            location.hit = None;
+        }
+        if location.view != View::Contexts {
+            location.kwic = KwicSort::Document;
         }
     }
 
@@ -249,10 +267,16 @@ impl State {
         if location.view != View::Articles {
             out_pairs.push(("view", Cow::Borrowed(location.view.key())));
         }
+        if location.kwic != KwicSort::Document {
+            out_pairs.push(("kwic", Cow::Borrowed(location.kwic.key())));
+        }
         if let Some(doc) = location.doc.and_then(|d| bundle.corpus.documents.get(d as usize)) {
             out_pairs.push(("doc", Cow::Borrowed(doc.slug.as_str())));
             if let Some(quote) = location.quote {
                 out_pairs.push(("quote", Cow::Owned(quote.to_string())));
+            }
+            if let Some(hit) = location.hit {
+                out_pairs.push(("hit", Cow::Owned(hit.to_string())));
             }
         }
         if selection.sort != selection.default_sort() {
@@ -309,6 +333,17 @@ impl State {
                         short(&value)
                     )),
                 },
+                "hit" => match value.parse::<u32>() {
+                    Ok(n) if n >= 1 => state.location.hit = Some(n),
+                    _ => notices.push(format!("Hit “{}” is not a hit number and was ignored.", short(&value))),
+                },
+                "kwic" => match KwicSort::parse(value.trim()) {
+                    Some(k) => state.location.kwic = k,
+                    None => notices.push(format!(
+                        "Unknown concordance order “{}” was ignored (use 1L, 2L, 1R or 2R).",
+                        short(&value)
+                    )),
+                },
                 "sort" => match Sort::parse(&value) {
                     Some(s) => sort = Some(s),
                     None => notices.push(format!("Unknown sort “{}” was ignored.", short(&value))),
@@ -340,6 +375,14 @@ impl State {
             }
         } else if location.quote.is_some() {
             notices.push("A quote number needs an article (doc) and was ignored.".into());
+        }
+        if location.hit.is_some() && (location.doc.is_none() || state.selection.q.trim().is_empty()) {
+            notices.push("A hit number needs an article (doc) and a search (q) and was ignored.".into());
+            location.hit = None;
+        }
+        if location.kwic != KwicSort::Document && location.view != View::Contexts {
+            notices.push("A concordance order (kwic) needs view=contexts and was ignored.".into());
+            location.kwic = KwicSort::Document;
         }
         let selection = &mut state.selection;
         match DateRange::new(from, to) {

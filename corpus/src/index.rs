@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use orrery_core::model::{Document, Span};
-use orrery_core::search::{tokens, FoldTable, PositionChunk, SearchIndex};
+use orrery_core::model::Document;
+use orrery_core::search::{head_words, tokens, FoldTable, PositionChunk, SearchIndex};
 
 /// About how many positions a chunk holds (a very common word gets a chunk
 /// of its own): a few tens of KB, so a phrase fetches little.
@@ -16,10 +16,7 @@ const CHUNK_POSITIONS: usize = 16 * 1024;
 /// not spans of the text when a curator changed them, so they are tokenised
 /// from their own strings (with spans that mean nothing and are not used).
 pub fn document_tokens(table: &FoldTable, doc: &Document) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for extra in [Some(doc.title.as_str()), doc.subtitle.as_deref()].into_iter().flatten() {
-        words.extend(tokens(table, extra, Span::new(0, extra.len())).into_iter().map(|t| t.text));
-    }
+    let mut words = head_words(table, doc);
     for span in doc.paragraphs.iter().copied() {
         words.extend(tokens(table, &doc.text, span).into_iter().map(|t| t.text));
     }

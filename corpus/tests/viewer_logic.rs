@@ -9,6 +9,7 @@ use corpus::bundle::bundle;
 use orrery_core::filter::run;
 use orrery_core::search::{snippet, SearchQuery};
 use orrery_core::state::{Location, Selection, Sort, State, View};
+use orrery_core::kwic::KwicSort;
 use orrery_core::timeline::DateRange;
 use orrery_core::{Bundle, Date};
 use proptest::prelude::*;
@@ -47,6 +48,31 @@ fn date_ranges_hold_every_article_whose_period_overlaps_them() {
     // With `year`, by AND.
     assert_eq!(results("?year=2022&from=2022-05").len(), 2);
     assert_eq!(results("?year=2018&from=2022").len(), 0);
+}
+
+#[test]
+fn concordance_keys_are_canonical_and_need_their_context() {
+    let b = seeds();
+    let (state, notices) = State::parse("?kwic=1r&view=contexts&q=space", b);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(state.to_query(b), "?q=space&view=contexts&kwic=1R");
+    let slug = &b.corpus.documents[1].slug;
+    let (state, notices) = State::parse(&format!("?q=space&doc={slug}&hit=3"), b);
+    assert!(notices.is_empty());
+    assert_eq!(state.location.hit, Some(3));
+    assert_eq!(state.to_query(b), format!("?q=space&doc={slug}&hit=3"));
+    for (bad, says) in [
+        ("?view=contexts&kwic=3L", "Unknown concordance order"),
+        ("?kwic=1L", "needs view=contexts"),
+        ("?q=space&hit=2", "needs an article"),
+        (&format!("?doc={slug}&hit=2"), "needs an article (doc) and a search"),
+        (&format!("?q=x&doc={slug}&hit=0"), "not a hit number"),
+    ] {
+        let (state, notices) = State::parse(bad, b);
+        assert_eq!(state.location.hit, None, "{bad}");
+        assert_eq!(notices.len(), 1, "{bad}: {notices:?}");
+        assert!(notices[0].contains(says), "{bad}: {notices:?}");
+    }
 }
 
 #[test]
@@ -244,8 +270,9 @@ fn arbitrary_state() -> impl Strategy<Value = State> {
         any::<u32>(),
         prop::sample::select(Sort::ALL.to_vec()),
         (prop::option::of(arbitrary_date()), prop::option::of(arbitrary_date())),
+        (prop::sample::select(KwicSort::ALL.to_vec()), prop::option::of(1u32..40)),
     )
-        .prop_map(|(q, picks, view, doc, n, sort, (from, to))| {
+        .prop_map(|(q, picks, view, doc, n, sort, (from, to), (kwic, hit))| {
             let quote = doc.as_ref().and_then(|(_, count)| (*count > 0).then(|| n % *count as u32 + 1));
             let mut selection = Selection::default();
             (selection.q, selection.sort) = (q, sort);
@@ -253,7 +280,8 @@ fn arbitrary_state() -> impl Strategy<Value = State> {
             for (f, v) in picks {
                 selection.pick(f, v);
             }
-            let mut state = State { selection, location: Location { view, doc: doc.map(|(d, _)| d), quote } };
+            let location = Location { view, doc: doc.map(|(d, _)| d), quote, hit, kwic };
+            let mut state = State { selection, location };
             state.normalise();
             state
         })

@@ -7,6 +7,7 @@ use orrery_core::search::{snippet, SearchQuery};
 use orrery_core::state::{Selection, Sort, State};
 use orrery_core::{DateSource, Document};
 
+use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::timeline::Timeline;
 use super::marked::with_hits;
@@ -50,6 +51,9 @@ pub fn ResultBar(
     count: Signal<usize>,
     results: Memo<Results>,
     #[prop(optional)] no_sort: bool,
+    /// Tools beside the sort, such as "Download".
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let nav = Nav::get();
     // The options change only with these, not with every facet click.
@@ -86,6 +90,7 @@ pub fn ResultBar(
                     }}
                 </select>
             </label>
+            {children.map(|c| c())}
         </div>
     }
 }
@@ -152,7 +157,9 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
     view! {
         <h1 class="visually-hidden">"Articles"</h1>
         <Timeline results=results />
-        <ResultBar one="article" many="articles" count=count results=results />
+        <ResultBar one="article" many="articles" count=count results=results>
+            <Download kind=Kind::Articles results=results />
+        </ResultBar>
         <div class="cards">
             {move || (count.get() == 0).then(|| view! {
                 <p class="empty">"No article matches. Remove a filter or change the search."</p>

@@ -2,6 +2,7 @@
 
 pub mod articles;
 pub mod countries;
+pub mod download;
 pub mod facets;
 pub mod link;
 pub mod marked;

@@ -9,6 +9,7 @@ use orrery_core::state::Selection;
 use orrery_core::Document;
 
 use super::articles::{date_label, reader_link, Paging, ResultBar, ShowMore};
+use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::timeline::Timeline;
 use super::marked::with_hits;
@@ -47,7 +48,9 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
     view! {
         <h1 class="visually-hidden">"Quotes"</h1>
         <Timeline results=results />
-        <ResultBar one="quote" many="quotes" count=count results=results />
+        <ResultBar one="quote" many="quotes" count=count results=results>
+            <Download kind=Kind::Quotes results=results />
+        </ResultBar>
         <div class="quote-list">
             {move || (count.get() == 0).then(|| view! {
                 <p class="empty">"No quotation matches. Remove a filter or change the search."</p>

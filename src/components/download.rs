@@ -1,0 +1,152 @@
+//! "Download" in the Articles and Quotes views: the whole result set, not
+//! the page on show, as CSV or JSON. The core writes the table
+//! (`orrery_core::export`); this gathers the documents (fetching a sharded
+//! corpus's texts, with progress) and hands the file to the browser.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use orrery_core::export::{self, Table};
+use orrery_core::filter::Results;
+use orrery_core::state::State;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::link::absolute_url;
+use super::quotes::visible_quotes;
+use crate::data::{corpus, filter};
+use crate::nav::Nav;
+use crate::shards;
+
+/// What a download holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One row per article.
+    Articles,
+    /// One row per quotation.
+    Quotes,
+}
+
+/// The file formats offered.
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// The words of a selection a file name carries: the search, each chosen
+/// value's key and the date range.
+fn about(state: &State) -> Vec<String> {
+    let s = &state.selection;
+    let mut out: Vec<String> = s.q.split_whitespace().map(str::to_owned).collect();
+    for &(f, v) in s.picks() {
+        if let Some(value) = filter().facets().get(f as usize).and_then(|facet| facet.value(v)) {
+            out.push(value.key.clone());
+        }
+    }
+    match (s.range.from(), s.range.to()) {
+        (Some(from), Some(to)) => out.extend([from.iso(), "to".into(), to.iso()]),
+        (Some(from), None) => out.extend(["from".into(), from.iso()]),
+        (None, Some(to)) => out.extend(["to".into(), to.iso()]),
+        (None, None) => {}
+    }
+    out
+}
+
+/// Builds the table for a snapshot of the state and its results.
+async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(usize)) -> Result<Table, String> {
+    let link = |doc: u32, quote: Option<u32>| {
+        let mut s = state.clone();
+        (s.location.doc, s.location.quote) = (Some(doc), quote);
+        absolute_url(&s)
+    };
+    let documents = |wanted: Vec<u32>| async move { shards::documents(&wanted, progress).await.map(|d| (wanted, d)) };
+    match kind {
+        Kind::Articles => {
+            let (wanted, whole) = documents(results.documents.clone()).await?;
+            let rows: Vec<_> = wanted.into_iter().zip(whole).collect();
+            Ok(export::articles(corpus(), &rows, link))
+        }
+        Kind::Quotes => {
+            let quotes = visible_quotes(results, &state.selection);
+            let mut wanted: Vec<u32> = quotes.iter().map(|&(d, _)| d).collect();
+            wanted.dedup();
+            let (wanted, whole) = documents(wanted).await?;
+            let by_index: std::collections::BTreeMap<u32, _> = wanted.into_iter().zip(whole).collect();
+            let rows: Vec<_> = quotes.iter().filter_map(|&(d, q)| Some((d, *by_index.get(&d)?, q))).collect();
+            Ok(export::quotes(corpus(), &rows, link))
+        }
+    }
+}
+
+/// Hands `content` to the browser as a file download.
+fn save(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The browser has taken the file once the click has been handled.
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(10));
+    Ok(())
+}
+
+#[component]
+pub fn Download(kind: Kind, results: Memo<Results>) -> impl IntoView {
+    let nav = Nav::get();
+    // What is happening, for the live region: preparing, done, or an error.
+    let status = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let start = move |format: Format| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let state = nav.with(|s| s.location.doc = None);
+        let snapshot = results.get_untracked();
+        let total = snapshot.documents.len();
+        spawn_local(async move {
+            let progress = move |n: usize| {
+                if n < total {
+                    status.set(format!("Preparing the download: {n} of {total} articles loaded…"));
+                }
+            };
+            let done = match table(kind, &state, &snapshot, progress).await {
+                Ok(table) => {
+                    let words = about(&state);
+                    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                    let (extension, mime, content) = match format {
+                        Format::Csv => ("csv", "text/csv;charset=utf-8", table.to_csv()),
+                        Format::Json => ("json", "application/json", table.to_json(&absolute_url(&state))),
+                    };
+                    let name = table.file_name(&words, extension);
+                    match save(&name, mime, &content) {
+                        Ok(()) => format!("Downloaded {name}."),
+                        Err(_) => "The browser refused the download.".to_owned(),
+                    }
+                }
+                Err(e) => format!("The download failed: {e}."),
+            };
+            status.set(done);
+            busy.set(false);
+        });
+    };
+    let what = if kind == Kind::Articles { "articles" } else { "quotes" };
+    view! {
+        <details class="download">
+            <summary>"Download"</summary>
+            <div class="download-menu">
+                <button type="button" disabled=move || busy.get() on:click=move |_| start(Format::Csv)>
+                    {format!("CSV ({what}, for spreadsheets)")}
+                </button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| start(Format::Json)>
+                    {format!("JSON ({what})")}
+                </button>
+            </div>
+        </details>
+        <p class="download-status" role="status">{move || status.get()}</p>
+    }
+}
