@@ -5,6 +5,7 @@ use orrery_core::filter::Results;
 use orrery_core::state::View;
 
 use crate::components::articles::Articles;
+use crate::components::contexts::Contexts;
 use crate::components::countries::Countries;
 use crate::components::facets::{ActiveFilters, FacetPanel};
 use crate::components::link::follow_state_links;
@@ -57,20 +58,23 @@ pub fn App() -> impl IntoView {
     // Bring the highlighted quote into view, or the reader's title into focus,
     // once the document is there (a shard may still be on its way).
     Effect::new(move |_| {
-        let quote = nav.location.with(|l| l.quote);
+        let (quote, hit) = nav.location.with(|l| (l.quote, l.hit));
         let Some(i) = doc.get() else { return };
         if !matches!(shards::document(i), Loaded::Ready(_)) {
             return;
         }
         request_animation_frame(move || {
             let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-            let target = match quote {
-                Some(n) => document.get_element_by_id(&format!("quote-{n}")),
-                None => document.get_element_by_id("reader-title"),
+            let target = match (quote, hit) {
+                (Some(n), _) => document.get_element_by_id(&format!("quote-{n}")),
+                (None, Some(_)) => document.get_element_by_id("current-hit"),
+                (None, None) => document.get_element_by_id("reader-title"),
             };
             if let Some(element) = target {
-                if quote.is_some() {
-                    element.scroll_into_view();
+                if quote.is_some() || hit.is_some() {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    element.scroll_into_view_with_scroll_into_view_options(&options);
                 } else if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
                     let _ = html.focus();
                 }
@@ -98,6 +102,7 @@ pub fn App() -> impl IntoView {
                                 View::Articles => view! { <Articles results=results /> }.into_any(),
                                 View::Quotes => view! { <Quotes results=results /> }.into_any(),
                                 View::Countries => view! { <Countries results=results /> }.into_any(),
+                                View::Contexts => view! { <Contexts results=results /> }.into_any(),
                             }}
                         </main>
                     </div>

@@ -131,6 +131,17 @@ pub fn serialise<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
     postcard::to_allocvec(value).expect("the model has no types postcard cannot write")
 }
 
+/// A stable name for a set of files: FNV-1a over each part's length and
+/// bytes, as 16 hex digits. Not a security hash.
+pub fn content_hash<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hash = Fnv::default();
+    for part in parts {
+        hash.write(&(part.len() as u64).to_le_bytes());
+        hash.write(part);
+    }
+    format!("{:016x}", hash.0)
+}
+
 /// FNV-1a, 64 bits: a stable name for a shard folder, not a security hash.
 struct Fnv(u64);
 

@@ -109,23 +109,30 @@ pub struct Paging {
     grown: RwSignal<(Selection, usize)>,
     /// Items on show.
     pub shown: Signal<usize>,
+    /// Items a page holds.
+    pub size: usize,
 }
 
 impl Paging {
-    /// One page, for the current selection.
+    /// One page of [`PAGE`] items, for the current selection.
     pub fn first_page() -> Paging {
+        Paging::of(PAGE)
+    }
+
+    /// One page of `size` items, for the current selection.
+    pub fn of(size: usize) -> Paging {
         let nav = Nav::get();
-        let grown = RwSignal::new((nav.selection.get_untracked(), PAGE));
+        let grown = RwSignal::new((nav.selection.get_untracked(), size));
         let shown = Signal::derive(move || {
-            nav.selection.with(|s| grown.with(|(for_selection, n)| if for_selection == s { *n } else { PAGE }))
+            nav.selection.with(|s| grown.with(|(for_selection, n)| if for_selection == s { *n } else { size }))
         });
-        Paging { grown, shown }
+        Paging { grown, shown, size }
     }
 
     /// One page more.
     pub fn more(self) {
         let selection = Nav::get().selection.get_untracked();
-        let n = self.shown.get_untracked() + PAGE;
+        let n = self.shown.get_untracked() + self.size;
         self.grown.set((selection, n));
     }
 }
@@ -138,7 +145,7 @@ pub fn ShowMore(paging: Paging, total: Signal<usize>, many: &'static str) -> imp
         (rest > 0).then(|| {
             view! {
                 <button type="button" class="show-more" on:click=move |_| paging.more()>
-                    {format!("Show {} more {many} ({rest} not shown)", rest.min(PAGE))}
+                    {format!("Show {} more {many} ({rest} not shown)", rest.min(paging.size))}
                 </button>
             }
         })

@@ -11,14 +11,34 @@ use super::link::{absolute_url, copy_link, StateLink};
 use crate::data::{corpus, facet_position, filter};
 use crate::nav::Nav;
 
-/// The innermost layer: `text[span]` with search hits in `<mark>`.
-fn text_with_hits(text: &str, span: Span, hits: &[Span]) -> AnyView {
-    segments(span, hits)
+/// The search hits to mark in a text, and the one a concordance line
+/// opened the reader at (`hit=`), which is marked as current.
+#[derive(Clone, Copy, Default)]
+pub struct Hits<'a> {
+    /// Every hit.
+    pub spans: &'a [Span],
+    /// The current hit, if any.
+    pub current: Option<Span>,
+}
+
+impl<'a> From<&'a [Span]> for Hits<'a> {
+    fn from(spans: &'a [Span]) -> Self {
+        Hits { spans, current: None }
+    }
+}
+
+/// The innermost layer: `text[span]` with search hits in `<mark>`; the
+/// current one has the id `current-hit` (on its first piece, should a
+/// mention split it).
+fn text_with_hits(text: &str, span: Span, hits: Hits) -> AnyView {
+    segments(span, hits.spans)
         .into_iter()
         .map(|(piece, hit)| {
             let part = text.get(piece.range()).unwrap_or("").to_owned();
+            let current = hit.and_then(|i| hits.spans.get(i)).is_some_and(|h| hits.current == Some(*h));
+            let id = (current && hits.current.is_some_and(|h| h.start == piece.start)).then_some("current-hit");
             match hit {
-                Some(_) => view! { <mark>{part}</mark> }.into_any(),
+                Some(_) => view! { <mark class:current=current id=id>{part}</mark> }.into_any(),
                 None => part.into_any(),
             }
         })
@@ -28,17 +48,22 @@ fn text_with_hits(text: &str, span: Span, hits: &[Span]) -> AnyView {
 
 /// Document text with search hits marked.
 pub fn with_hits(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
+    text_with_hits(&doc.text, span, hits.into())
+}
+
+/// Document text with search hits marked, and the current one.
+pub fn with_marks(doc: &'static Document, span: Span, hits: Hits) -> AnyView {
     text_with_hits(&doc.text, span, hits)
 }
 
 /// A string that is not part of the document text (a title a curator may have
 /// changed) with its search hits marked.
 pub fn string_with_hits(text: &str, hits: &[Span]) -> AnyView {
-    text_with_hits(text, Span::new(0, text.len()), hits)
+    text_with_hits(text, Span::new(0, text.len()), hits.into())
 }
 
 /// Country mentions as links that filter by the country, over [`with_hits`].
-fn with_mentions(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
+fn with_mentions(doc: &'static Document, span: Span, hits: Hits) -> AnyView {
     let mentions: Vec<Span> = doc.mentions.iter().map(|m| m.span).collect();
     segments(span, &mentions)
         .into_iter()
@@ -54,7 +79,7 @@ fn with_mentions(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
                         s.selection.pick(facet, v);
                     }
                 });
-                let inner = with_hits(doc, piece, hits);
+                let inner = with_marks(doc, piece, hits);
                 view! {
                     <StateLink to=to class="mention" label=format!("{} — show articles about {name}", doc.slice(piece))>
                         <span data-country=code.clone() title=name.clone()>{inner}</span>
@@ -62,7 +87,7 @@ fn with_mentions(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
                 }
                 .into_any()
             }
-            None => with_hits(doc, piece, hits),
+            None => with_marks(doc, piece, hits),
         })
         .collect_view()
         .into_any()
@@ -70,7 +95,7 @@ fn with_mentions(doc: &'static Document, span: Span, hits: &[Span]) -> AnyView {
 
 /// A paragraph with every layer: quotations (with their speaker shown after
 /// the last part, and a copy-link button), mentions and hits.
-pub fn paragraph(doc: &'static Document, span: Span, hits: &[Span], current_quote: Option<u32>) -> AnyView {
+pub fn paragraph(doc: &'static Document, span: Span, hits: Hits, current_quote: Option<u32>) -> AnyView {
     let mut parts: Vec<(Span, usize, bool)> = Vec::new();
     for (i, quote) in doc.quotes.iter().enumerate() {
         let last = quote.parts.len().saturating_sub(1);
@@ -109,7 +134,7 @@ fn quote_part(
     piece: Span,
     index: usize,
     is_last: bool,
-    hits: &[Span],
+    hits: Hits,
     current_quote: Option<u32>,
 ) -> AnyView {
     let number = index as u32 + 1;

@@ -1,6 +1,7 @@
 //! The views, each rendering what `corpus` computed.
 
 pub mod articles;
+pub mod contexts;
 pub mod countries;
 pub mod download;
 pub mod facets;

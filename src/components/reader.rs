@@ -8,7 +8,7 @@ use orrery_core::{DateSource, Document, Span};
 
 use super::articles::{date_label, plural, source_name};
 use super::link::StateLink;
-use super::marked::{paragraph, string_with_hits, with_hits};
+use super::marked::{paragraph, string_with_hits, with_marks, Hits};
 use crate::data::{corpus, index};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
@@ -47,7 +47,7 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
         None => "",
     };
     let title_hits = query.hits(&index().fold, &doc.title, Span::new(0, doc.title.len()));
-    let current = nav.location.with_untracked(|l| l.quote);
+    let (current, hit) = nav.location.with_untracked(|l| (l.quote, l.hit));
     let credits = move || {
         let Loaded::Ready(doc) = shards::document(position as usize) else { return None };
         let credits: Vec<&str> = doc.credits.iter().map(|&c| doc.slice(c)).collect();
@@ -55,7 +55,7 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
     };
     let body = move || {
         match shards::document(position as usize) {
-        Loaded::Ready(doc) => body(doc, &query, current).into_any(),
+        Loaded::Ready(doc) => body(doc, &query, current, hit).into_any(),
         Loaded::Pending => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
         Loaded::Failed(e) => {
             view! { <p class="load-error" role="alert">{format!("The article's text is missing: {e}. Reload the page to try again.")}</p> }.into_any()
@@ -92,17 +92,21 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
     }
 }
 
-/// The paragraphs, with the dateline set apart and everything marked.
-fn body(doc: &'static Document, query: &SearchQuery, current: Option<u32>) -> impl IntoView {
-    let hits = |span| query.hits(&index().fold, &doc.text, span);
+/// The paragraphs, with the dateline set apart and everything marked; hit
+/// number `hit` (counted as the concordance counts its lines) is current.
+fn body(doc: &'static Document, query: &SearchQuery, current: Option<u32>, hit: Option<u32>) -> impl IntoView {
+    let hits: Vec<Vec<Span>> = doc.paragraphs.iter().map(|&p| query.hits(&index().fold, &doc.text, p)).collect();
+    let current_hit = hit.and_then(|n| hits.iter().flatten().nth((n as usize).checked_sub(1)?)).copied();
     doc.paragraphs
         .iter()
-        .map(|&p| {
+        .zip(&hits)
+        .map(|(&p, spans)| {
+            let marks = Hits { spans, current: current_hit };
             let start = doc.dateline.filter(|d| p.contains(*d)).map(|d| d.end);
             view! {
                 <p>
-                    {start.map(|end| view! { <span class="dateline">{with_hits(doc, Span { start: p.start, end }, &hits(p))}</span> })}
-                    {paragraph(doc, Span { start: start.unwrap_or(p.start), end: p.end }, &hits(p), current)}
+                    {start.map(|end| view! { <span class="dateline">{with_marks(doc, Span { start: p.start, end }, marks)}</span> })}
+                    {paragraph(doc, Span { start: start.unwrap_or(p.start), end: p.end }, marks, current)}
                 </p>
             }
         })

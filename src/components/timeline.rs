@@ -21,6 +21,11 @@ fn bin_label(bin: &Bin) -> String {
     format!("{}: {}", bin.period.human(), plural(bin.count as usize, "article", "articles"))
 }
 
+/// The month of a day.
+fn timeline_month(day: orrery_core::Date) -> orrery_core::Date {
+    orrery_core::Date { day: 0, ..day }
+}
+
 /// The range from bar `a` to bar `b` (either order).
 fn range_of(bins: &[Bin], a: usize, b: usize) -> Option<DateRange> {
     let (a, b) = (a.min(b), a.max(b));
@@ -176,10 +181,49 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
             parts.join(" · ")
         })
     };
+    // Labels under the bars: the first and last periods, and the turn of
+    // each year (or month, on a chart of days) where there is room.
     let axis = move || {
-        chart.with(|c| match (c.bins.first(), c.bins.last()) {
-            (Some(a), Some(b)) => (short(a.period), if a == b { String::new() } else { short(b.period) }),
-            _ => (String::new(), String::new()),
+        chart.with(|c| {
+            let n = c.bins.len();
+            let turns: Vec<usize> = (1..n.saturating_sub(1))
+                .filter(|&i| {
+                    let p = c.bins[i].period;
+                    match c.unit {
+                        Some(Unit::Month) => p.month == 1,
+                        Some(Unit::Day) => p.day == 1,
+                        _ => p.year % 10 == 0,
+                    }
+                })
+                .collect();
+            // At most six labels between the ends, evenly picked.
+            let step = turns.len().div_ceil(6).max(1);
+            let mut ticks: Vec<(usize, String)> = Vec::new();
+            if let Some(first) = c.bins.first() {
+                ticks.push((0, short(first.period)));
+            }
+            for &i in turns.iter().step_by(step) {
+                // Keep clear of the ends' labels.
+                if i * 10 >= n && (n - i) * 10 >= n {
+                    let p = c.bins[i].period;
+                    let label = if c.unit == Some(Unit::Day) { short(timeline_month(p)) } else { p.year.to_string() };
+                    ticks.push((i, label));
+                }
+            }
+            if n > 1 {
+                ticks.push((n - 1, short(c.bins[n - 1].period)));
+            }
+            ticks
+                .into_iter()
+                .map(|(i, label)| {
+                    let class = if i == 0 { "tick first" } else if i + 1 == n { "tick last" } else { "tick" };
+                    // The bar's middle, in hundredths of a per cent (integers:
+                    // formatting floats would cost 10 KB of wasm).
+                    let at = (2 * i + 1) * 5000 / n;
+                    let left = format!("left: {}.{:02}%", at / 100, at % 100);
+                    view! { <span class=class style=left>{label}</span> }
+                })
+                .collect_view()
         })
     };
     view! {
@@ -213,8 +257,7 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
                 {bars}
             </div>
             <div class="timeline-axis" aria-hidden="true" class:hidden=move || bins_len() == 0>
-                <span>{move || axis().0}</span>
-                <span>{move || axis().1}</span>
+                {axis}
             </div>
             <p id="timeline-help" class="visually-hidden">
                 "Arrow keys move between bars, Shift and an arrow extend the range, Enter applies it."

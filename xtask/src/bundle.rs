@@ -120,7 +120,48 @@ pub fn copy_shards() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .ok_or("xtask shards runs as Trunk's post_build hook, which sets TRUNK_STAGING_DIR")?;
-    copy_tree(&bundle_dir().join("shards"), &staging)
+    copy_tree(&bundle_dir().join("shards"), &staging)?;
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    write_service_worker(&staging, release)
+}
+
+/// The service worker's source, which the build completes.
+const SERVICE_WORKER: &str = include_str!("../../src/sw.js");
+
+/// Writes `sw.js` into the built site: the worker (`src/sw.js`) with the
+/// build's hash and its app files (every file beside `index.html`; the
+/// shard folders are cached as they are read). A debug build gets a worker
+/// that caches nothing and removes itself, so `cargo xtask serve` always
+/// shows the latest build.
+pub fn write_service_worker(site: &Path, release: bool) -> Result<(), String> {
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let mut shell: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut folders: Vec<String> = Vec::new();
+    let entries = std::fs::read_dir(site).map_err(|e| format!("cannot read {}: {e}", site.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", site.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() {
+            folders.push(name);
+        } else if name != "sw.js" {
+            shell.push((name.clone(), read(&entry.path())?));
+        }
+    }
+    shell.sort();
+    folders.sort();
+    // The page is cached as the scope itself ("./"), whatever its file name.
+    let paths: Vec<String> =
+        shell.iter().map(|(name, _)| if name == "index.html" { String::new() } else { name.clone() }).collect();
+    let hash = corpus::bundle::content_hash(
+        shell.iter().flat_map(|(name, bytes)| [name.as_bytes(), bytes.as_slice()]).chain(folders.iter().map(|f| f.as_bytes())),
+    );
+    let (build, files) = match release {
+        true => (serde_json::Value::from(hash).to_string(), serde_json::Value::from(paths).to_string()),
+        false => ("null".to_owned(), "[]".to_owned()),
+    };
+    let source = SERVICE_WORKER.replace("\"__ORRERY_BUILD__\"", &build).replace("\"__ORRERY_SHELL__\"", &files);
+    let target = site.join("sw.js");
+    std::fs::write(&target, source).map_err(|e| format!("cannot write {}: {e}", target.display()))
 }
 
 /// Copies the files and subfolders of `from` into the folder `to`.
@@ -142,6 +183,31 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_service_worker_knows_its_build_and_its_files() {
+        let site = std::env::temp_dir().join(format!("orrery-sw-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&site);
+        std::fs::create_dir_all(site.join("data-0123")).unwrap();
+        std::fs::write(site.join("index.html"), "<html>").unwrap();
+        std::fs::write(site.join("orrery-1a2b_bg.wasm"), "wasm").unwrap();
+        write_service_worker(&site, true).unwrap();
+        let first = std::fs::read_to_string(site.join("sw.js")).unwrap();
+        assert!(first.contains(r#"const SHELL = ["","orrery-1a2b_bg.wasm"];"#), "{first}");
+        let build = |sw: &str| sw.lines().find(|l| l.starts_with("const BUILD")).unwrap().to_owned();
+        assert!(build(&first).len() > "const BUILD = \"\";".len() + 15, "{}", build(&first));
+        // Another build of the app is another worker, and so an update.
+        std::fs::write(site.join("orrery-1a2b_bg.wasm"), "wasm 2").unwrap();
+        write_service_worker(&site, true).unwrap();
+        let second = std::fs::read_to_string(site.join("sw.js")).unwrap();
+        assert_ne!(build(&first), build(&second));
+        // The same files give the same worker, byte for byte.
+        write_service_worker(&site, true).unwrap();
+        assert_eq!(std::fs::read_to_string(site.join("sw.js")).unwrap(), second);
+        write_service_worker(&site, false).unwrap();
+        assert!(std::fs::read_to_string(site.join("sw.js")).unwrap().contains("const BUILD = null;"));
+        std::fs::remove_dir_all(&site).unwrap();
+    }
 
     #[test]
     fn the_embed_limit_is_a_number_of_bytes_or_an_error_naming_the_value() {
