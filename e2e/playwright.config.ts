@@ -13,6 +13,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   use: {
     baseURL,
+    // The service worker (src/sw.js) answers fetches that page.route cannot
+    // see; tests/offline.spec.ts allows it, the others test the network.
+    serviceWorkers: 'block',
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot work here.
       executablePath: '/usr/bin/chromium',
