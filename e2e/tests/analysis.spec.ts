@@ -51,7 +51,7 @@ test.describe('timeline and date range', () => {
     expect(total).toBe(5);
     await page.getByRole('button', { name: 'Remove dates: May 2022 – Dec 2022' }).click();
     await expect(count(page)).toHaveText('5 articles');
-    expect(query(page)).toBe('');
+    await expect.poll(() => query(page)).toBe('');
     // A facet narrows it.
     await page.goto('./?country=VE');
     await expect(bars(page).locator('.bin[data-count="1"]')).toHaveCount(1);
@@ -64,7 +64,7 @@ test.describe('timeline and date range', () => {
     await expect(bars(page)).toHaveAttribute('aria-activedescendant', 'bin-70');
     await page.keyboard.press('Enter');
     await expect(count(page)).toHaveText('1 article');
-    expect(query(page)).toBe('?from=2024-04&to=2024-04');
+    await expect.poll(() => query(page)).toBe('?from=2024-04&to=2024-04');
     await expect(bars(page)).toBeFocused();
     // Back to April 2022, then Shift+Right to extend through May.
     await page.keyboard.press('Home');
@@ -243,4 +243,17 @@ test.describe('downloads', () => {
     expect(body.every((r) => r[0].length > 0)).toBe(true);
     expect(body.map((r) => r[0])).toContain('wire/2019-03-14_orbit-talks.txt');
   });
+});
+
+test('axe (every rule): the download menu open and the timeline in use, in both themes', async ({ page }) => {
+  const { violations } = await import('./axe');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./?view=quotes&from=2022');
+    await page.locator('.download summary').click();
+    await bars(page).focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(await violations(page), scheme).toEqual([]);
+  }
 });
