@@ -146,9 +146,14 @@ pub async fn documents(wanted: &[u32], progress: impl Fn(usize)) -> Result<Vec<&
         // futures crate's join cost 13 KB of wasm).
         let loads = js_sys::Array::new();
         for &i in batch {
-            if let Some(path) = bundle().shards.as_ref().filter(|_| held(i as usize).is_none()).map(|s| s.document_path(i as usize)) {
+            if let Some(path) =
+                bundle().shards.as_ref().filter(|_| held(i as usize).is_none()).map(|s| s.document_path(i as usize))
+            {
                 loads.push(&wasm_bindgen_futures::future_to_promise(async move {
-                    load::<Document>(i as usize, &path).await.map(|_| wasm_bindgen::JsValue::UNDEFINED).map_err(Into::into)
+                    load::<Document>(i as usize, &path)
+                        .await
+                        .map(|_| wasm_bindgen::JsValue::UNDEFINED)
+                        .map_err(Into::into)
                 }));
             }
         }

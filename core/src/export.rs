@@ -13,9 +13,6 @@ extern crate alloc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use serde::ser::{SerializeMap, SerializeStruct};
-use serde::{Serialize, Serializer};
-
 use crate::model::{Corpus, DateSource, Document};
 
 /// One cell.
@@ -46,6 +43,29 @@ pub struct Table {
     pub columns: &'static [&'static str],
     /// The rows; each has one value per column.
     pub rows: Vec<Vec<Value>>,
+}
+
+/// Appends `text` as a JSON string (RFC 8259): quotation marks, backslashes
+/// and control characters escaped, everything else as it is.
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Whether a spreadsheet would read a cell starting with this as a formula.
@@ -96,41 +116,46 @@ impl Table {
         out
     }
 
-    /// JSON: `{"url": …, "kind": …, "count": …, "rows": [{column: value}]}`.
+    /// JSON: `{"url": …, "kind": …, "count": …, "rows": [{column: value}]}`,
+    /// a row to a line. Written by hand rather than with serde_json, which
+    /// cost the app 4 KB of wasm for a flat table of strings and numbers;
+    /// the tests read it back with serde_json.
     pub fn to_json(&self, url: &str) -> String {
-        struct Document<'a>(&'a Table, &'a str);
-        struct Row<'a>(&'a [&'static str], &'a [Value]);
-        struct Rows<'a>(&'a Table);
-        impl Serialize for Document<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut doc = s.serialize_struct("Export", 4)?;
-                doc.serialize_field("url", self.1)?;
-                doc.serialize_field("kind", self.0.kind)?;
-                doc.serialize_field("count", &self.0.rows.len())?;
-                doc.serialize_field("rows", &Rows(self.0))?;
-                doc.end()
-            }
-        }
-        impl Serialize for Rows<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.rows.iter().map(|r| Row(self.0.columns, r)))
-            }
-        }
-        impl Serialize for Row<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut map = s.serialize_map(Some(self.0.len()))?;
-                for (column, value) in self.0.iter().zip(self.1) {
-                    match value {
-                        Value::Text(t) => map.serialize_entry(column, t)?,
-                        Value::Number(n) => map.serialize_entry(column, n)?,
-                        Value::List(items) => map.serialize_entry(column, items)?,
-                        Value::Missing => map.serialize_entry(column, &())?,
-                    }
+        let mut out = String::from("{\n  \"url\": ");
+        push_json_string(&mut out, url);
+        out.push_str(",\n  \"kind\": ");
+        push_json_string(&mut out, self.kind);
+        out.push_str(",\n  \"count\": ");
+        out.push_str(&self.rows.len().to_string());
+        out.push_str(",\n  \"rows\": [");
+        for (i, row) in self.rows.iter().enumerate() {
+            out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+            for (j, (column, value)) in self.columns.iter().zip(row).enumerate() {
+                if j > 0 {
+                    out.push_str(", ");
                 }
-                map.end()
+                push_json_string(&mut out, column);
+                out.push_str(": ");
+                match value {
+                    Value::Text(t) => push_json_string(&mut out, t),
+                    Value::Number(n) => out.push_str(&n.to_string()),
+                    Value::List(items) => {
+                        out.push('[');
+                        for (k, item) in items.iter().enumerate() {
+                            if k > 0 {
+                                out.push_str(", ");
+                            }
+                            push_json_string(&mut out, item);
+                        }
+                        out.push(']');
+                    }
+                    Value::Missing => out.push_str("null"),
+                }
             }
+            out.push('}');
         }
-        serde_json::to_string_pretty(&Document(self, url)).unwrap_or_default()
+        out.push_str(if self.rows.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+        out
     }
 
     /// `orrery-articles-2022-3.csv`: what the rows are, the filters that
@@ -195,8 +220,10 @@ pub fn articles(corpus: &Corpus, documents: &[(u32, &Document)], link: impl Fn(u
     let rows = documents
         .iter()
         .map(|&(i, doc)| {
-            let countries =
-                doc.countries.iter().map(|c| corpus.country(&c.code).map_or_else(|| c.code.clone(), |c| c.name.clone()));
+            let countries = doc
+                .countries
+                .iter()
+                .map(|c| corpus.country(&c.code).map_or_else(|| c.code.clone(), |c| c.name.clone()));
             let mut speakers: Vec<String> = Vec::new();
             for name in doc.quotes.iter().filter_map(|q| corpus.speakers.get(q.speaker? as usize)).map(|s| &s.name) {
                 if !speakers.contains(name) {
@@ -258,8 +285,18 @@ mod tests {
                     Value::Number(3),
                     Value::Missing,
                 ],
-                vec![Value::Text("=HYPERLINK(\"http://x\")".into()), Value::List(vec![]), Value::Number(0), Value::Text("@home".into())],
-                vec![Value::Text("-5 degrees, +2".into()), Value::List(vec![]), Value::Number(0), Value::Text("Oslo".into())],
+                vec![
+                    Value::Text("=HYPERLINK(\"http://x\")".into()),
+                    Value::List(vec![]),
+                    Value::Number(0),
+                    Value::Text("@home".into()),
+                ],
+                vec![
+                    Value::Text("-5 degrees, +2".into()),
+                    Value::List(vec![]),
+                    Value::Number(0),
+                    Value::Text("Oslo".into()),
+                ],
             ],
         }
     }
@@ -299,11 +336,25 @@ mod tests {
     }
 
     #[test]
+    fn json_strings_survive_every_character() {
+        let nasty: String = (0u32..0x80).filter_map(char::from_u32).chain("“quoted” — \u{2028} 😀".chars()).collect();
+        let t = Table { kind: "quotes", columns: &["quote"], rows: vec![vec![Value::Text(nasty.clone())]] };
+        let value: serde_json::Value = serde_json::from_str(&t.to_json("u")).unwrap();
+        assert_eq!(value["rows"][0]["quote"], nasty.as_str());
+        let empty = Table { kind: "quotes", columns: &["quote"], rows: vec![] };
+        let value: serde_json::Value = serde_json::from_str(&empty.to_json("u")).unwrap();
+        assert_eq!(value["rows"], serde_json::json!([]));
+    }
+
+    #[test]
     fn file_names_say_what_and_how_many() {
         let t = table();
         assert_eq!(t.file_name(&["2022"], "csv"), "orrery-articles-2022-3.csv");
         assert_eq!(t.file_name(&[], "json"), "orrery-articles-3.json");
-        assert_eq!(t.file_name(&["VE", "Côte d’Ivoire", "../../etc"], "csv"), "orrery-articles-ve-côte-d-ivoire-etc-3.csv");
+        assert_eq!(
+            t.file_name(&["VE", "Côte d’Ivoire", "../../etc"], "csv"),
+            "orrery-articles-ve-côte-d-ivoire-etc-3.csv"
+        );
         let long = "x".repeat(500);
         assert!(t.file_name(&[&long], "csv").len() < 90);
     }

@@ -114,12 +114,8 @@ pub fn hit_lines(table: &FoldTable, doc: &Document, query: &SearchQuery, words: 
                 None => paragraph.end,
             };
             let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.text.clone()).unwrap_or_default();
-            let keys = [
-                word(before.checked_sub(1)),
-                word(before.checked_sub(2)),
-                word(Some(after)),
-                word(Some(after + 1)),
-            ];
+            let keys =
+                [word(before.checked_sub(1)), word(before.checked_sub(2)), word(Some(after)), word(Some(after + 1))];
             out.push(HitLine {
                 number: out.len() as u32 + 1,
                 left: Span { start: left_start, end: hit.start },

@@ -446,8 +446,7 @@ impl SearchIndex {
                     total += indexed.saturating_sub(in_head as u32);
                 }
                 Clause::Phrase(words) => {
-                    let terms: Option<Vec<usize>> =
-                        words.iter().map(|w| self.term_range(w, false).next()).collect();
+                    let terms: Option<Vec<usize>> = words.iter().map(|w| self.term_range(w, false).next()).collect();
                     let Some(terms) = terms else { continue };
                     if terms.iter().any(|&t| positions.chunk(self.chunk_of(t)).is_none()) {
                         return None;
@@ -457,7 +456,11 @@ impl SearchIndex {
                     let Some(lists) = lists.filter(|l| !l.is_empty()) else { continue };
                     let found = lists[0].iter().filter(|&&p| {
                         p as usize >= head.len()
-                            && lists.iter().enumerate().skip(1).all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok())
+                            && lists
+                                .iter()
+                                .enumerate()
+                                .skip(1)
+                                .all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok())
                     });
                     total += found.count() as u32;
                 }

@@ -9,8 +9,8 @@ use orrery_core::{DateSource, Document};
 
 use super::download::{Download, Kind};
 use super::link::StateLink;
-use super::timeline::Timeline;
 use super::marked::with_hits;
+use super::timeline::Timeline;
 use crate::data::{corpus, facet_position, filter, index};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};

@@ -125,11 +125,13 @@ pub fn Contexts(results: Memo<Results>) -> impl IntoView {
         let kwic = KwicSort::parse(&key).unwrap_or_default();
         nav.go(nav.with(|s| s.location.kwic = kwic));
     };
-    let guide = || view! {
-        <div class="contexts-guide">
-            <p>"Contexts lists every place the search words occur in the results, one line each, with six words either side."</p>
-            <p>"Type a word or a \"quoted phrase\" in the search box above to see its lines."</p>
-        </div>
+    let guide = || {
+        view! {
+            <div class="contexts-guide">
+                <p>"Contexts lists every place the search words occur in the results, one line each, with six words either side."</p>
+                <p>"Type a word or a \"quoted phrase\" in the search box above to see its lines."</p>
+            </div>
+        }
     };
     view! {
         <h1 class="visually-hidden">"Contexts"</h1>

@@ -39,7 +39,8 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
     if filter().dates().values().is_empty() {
         return ().into_any();
     }
-    let chart = Memo::new(move |_| results.with(|r| timeline::timeline(filter().dates().values(), &r.dates, r.undated)));
+    let chart =
+        Memo::new(move |_| results.with(|r| timeline::timeline(filter().dates().values(), &r.dates, r.undated)));
     let range = Memo::new(move |_| nav.selection.with(|s| s.range));
     // The bar the keyboard is on, and the bars a gesture has marked but not
     // yet applied (anchor, end).
@@ -136,7 +137,11 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
         }
     };
 
+    // One pass draws every bar with its state as plain classes: cheaper in
+    // code than a reactive class per bar, and a chart is at most a few
+    // hundred bars.
     let bars = move || {
+        let (marked, at) = (pending.get(), active.get());
         chart.with(|c| {
             let max = c.max().max(1);
             let r = range.get();
@@ -146,18 +151,23 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
                 .map(|(i, bin)| {
                     let height = if bin.count == 0 { 0 } else { (bin.count * 100 / max).max(4) };
                     let selected = c.bin_in(bin, &r);
-                    let marked = move || pending.with(|p| p.is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i)));
+                    let mut class = String::from("bin");
+                    if selected {
+                        class.push_str(" selected");
+                    }
+                    if marked.is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i)) {
+                        class.push_str(" marked");
+                    }
+                    if at == Some(i) {
+                        class.push_str(" active");
+                    }
                     view! {
                         <div
                             role="option"
                             id=format!("bin-{i}")
-                            class="bin"
-                            class:selected=selected
-                            class:marked=marked
-                            class:active=move || active.get() == Some(i)
+                            class=class
                             aria-selected=selected.to_string()
                             aria-label=bin_label(bin)
-                            data-period=bin.period.iso()
                             data-count=bin.count
                         >
                             <span class="bar" style=format!("height: {height}%")></span>
@@ -204,7 +214,7 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
             }
             for &i in turns.iter().step_by(step) {
                 // Keep clear of the ends' labels.
-                if i * 10 >= n && (n - i) * 10 >= n {
+                if i * 100 >= n * 15 && (n - i) * 100 >= n * 15 {
                     let p = c.bins[i].period;
                     let label = if c.unit == Some(Unit::Day) { short(timeline_month(p)) } else { p.year.to_string() };
                     ticks.push((i, label));
@@ -216,7 +226,13 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
             ticks
                 .into_iter()
                 .map(|(i, label)| {
-                    let class = if i == 0 { "tick first" } else if i + 1 == n { "tick last" } else { "tick" };
+                    let class = if i == 0 {
+                        "tick first"
+                    } else if i + 1 == n {
+                        "tick last"
+                    } else {
+                        "tick"
+                    };
                     // The bar's middle, in hundredths of a per cent (integers:
                     // formatting floats would cost 10 KB of wasm).
                     let at = (2 * i + 1) * 5000 / n;

@@ -153,7 +153,10 @@ pub fn write_service_worker(site: &Path, release: bool) -> Result<(), String> {
     let paths: Vec<String> =
         shell.iter().map(|(name, _)| if name == "index.html" { String::new() } else { name.clone() }).collect();
     let hash = corpus::bundle::content_hash(
-        shell.iter().flat_map(|(name, bytes)| [name.as_bytes(), bytes.as_slice()]).chain(folders.iter().map(|f| f.as_bytes())),
+        shell
+            .iter()
+            .flat_map(|(name, bytes)| [name.as_bytes(), bytes.as_slice()])
+            .chain(folders.iter().map(|f| f.as_bytes())),
     );
     let (build, files) = match release {
         true => (serde_json::Value::from(hash).to_string(), serde_json::Value::from(paths).to_string()),

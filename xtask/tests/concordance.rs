@@ -42,7 +42,17 @@ fn agree(b: &Bundle, queries: &[&str]) -> usize {
 #[test]
 fn index_counts_equal_text_lines_on_a_generated_corpus() {
     let b = generated();
-    let queries = ["space", "space ", "coop", "the agency", "\"space agency\"", "said", "minister", "united states", "\"of the\""];
+    let queries = [
+        "space",
+        "space ",
+        "coop",
+        "the agency",
+        "\"space agency\"",
+        "said",
+        "minister",
+        "united states",
+        "\"of the\"",
+    ];
     assert!(agree(&b, &queries) > 500, "the queries find many lines");
 }
 
