@@ -117,9 +117,9 @@ impl Table {
     }
 
     /// JSON: `{"url": …, "kind": …, "count": …, "rows": [{column: value}]}`,
-    /// a row to a line. Written by hand rather than with serde_json, which
-    /// cost the app 4 KB of wasm for a flat table of strings and numbers;
-    /// the tests read it back with serde_json.
+    /// a row to a line. Written by hand rather than with serde_json, whose
+    /// serializer the app would carry for a flat table of strings and
+    /// numbers; the tests read it back with serde_json.
     pub fn to_json(&self, url: &str) -> String {
         let mut out = String::from("{\n  \"url\": ");
         push_json_string(&mut out, url);
