@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::countries::{count as count_mentions, find_mentions};
 use crate::date::Date;
 use crate::dates::{find_dates, find_year};
@@ -63,15 +65,17 @@ pub fn analyse_files_observed(
     observe: &mut dyn FnMut(usize, usize),
 ) -> Result<(Corpus, Vec<Warning>), Vec<CorpusError>> {
     let none = Curated::default();
-    let analysed: Vec<Analysed> = files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let analysed = analyse_text(&f.name, &f.text, curated.get(&f.name).unwrap_or(&none));
-            observe(i + 1, files.len());
-            analysed
-        })
-        .collect();
+    // Files are analysed in parallel, a batch at a time so that `observe`
+    // runs on this thread; results keep the files' order, so the output is
+    // the same on any number of cores.
+    let batch = (files.len() / 100).clamp(64, 4096);
+    let mut analysed: Vec<Analysed> = Vec::with_capacity(files.len());
+    for chunk in files.chunks(batch) {
+        let done: Vec<Analysed> =
+            chunk.par_iter().map(|f| analyse_text(&f.name, &f.text, curated.get(&f.name).unwrap_or(&none))).collect();
+        analysed.extend(done);
+        observe(analysed.len(), files.len());
+    }
     let notes: Vec<Warning> = files
         .iter()
         .zip(&analysed)
