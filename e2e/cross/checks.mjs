@@ -170,4 +170,31 @@ export const checks = [
     await t.until('the file-name date', async () =>
       (await t.texts('main article .card-meta')).some((m) => m.includes('14 March 2019 (file name)')));
   }],
+
+  ['the date range: from and to, and the timeline with the keyboard', async (t) => {
+    for (const [query, expected] of [['?from=2022-05&to=2022-12', '2 articles'], ['?from=2022', '4 articles'], ['?to=2021', '1 article']]) {
+      await t.go(SEEDS + query);
+      await t.until(`${query} gives ${expected}`, async () => (await resultCount(t)) === expected);
+    }
+    await t.go(SEEDS);
+    await t.until('the timeline', async () => (await t.count('.timeline-bars [role="option"]')) === 71);
+    // WebDriver's key codes for End and Enter.
+    await t.key('.timeline-bars', ['\uE010', '\uE007']);
+    await t.until('the last month chosen', async () => /\?from=2024-04&to=2024-04$/.test(await t.url()));
+    await t.until('1 article', async () => (await resultCount(t)) === '1 article');
+    await t.click('.active-filters [data-facet="dates"]');
+    await t.until('the chip clears it', async () => (await resultCount(t)) === '5 articles');
+  }],
+
+  ['contexts: an exact total, lines, and a line opening the reader at its hit', async (t) => {
+    await t.go(SEEDS + '?q=lunar&view=contexts');
+    await t.until('the total', async () => /^\d+ lines? in 2 articles$/.test(await resultCount(t)));
+    const total = Number((await resultCount(t)).split(' ')[0]);
+    await t.until('a line per hit', async () => (await t.count('table.kwic .kwic-hit mark')) === Math.min(total, 25));
+    await t.click('table.kwic tbody tr:nth-child(2) .kwic-hit a');
+    await t.until('the reader at hit 2', async () => /&hit=2$/.test(await t.url()));
+    await t.until('the hit marked', async () => (await t.count('.reader-body mark.current')) >= 1);
+    await t.go('/alt/?q=satellite&view=contexts');
+    await t.until('sharded lines fetched', async () => (await t.count('table.kwic .kwic-hit mark')) > 0);
+  }],
 ];
