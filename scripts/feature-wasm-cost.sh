@@ -2,9 +2,9 @@
 # What the timeline, downloads and the contexts view each cost in the app's
 # gzipped wasm: builds HEAD's app whole and with each feature's component
 # left out, the way Trunk builds it (cargo release build for wasm32,
-# wasm-bindgen, wasm-opt -Oz), with the bundle of the last `cargo xtask
-# build` (the seeds, by default). Uses its own copy and target folder, so the
-# working tree is left alone. About two minutes a build after the first.
+# wasm-bindgen, wasm-opt -Oz), with the seeds' bundle (`cargo xtask bundle`
+# writes it into target/orrery, as a build's first step does). Builds in its
+# own copy and target folder. About two minutes a build after the first.
 #
 #   bash scripts/feature-wasm-cost.sh
 set -euo pipefail
@@ -13,6 +13,7 @@ work=${TMPDIR:-/tmp}/orrery-feature-cost
 target=$root/target/feature-cost
 bundle=$work/bundle
 rm -rf "$work"; mkdir -p "$work/src" "$bundle"
+(cd "$root" && env -u ORRERY_EMBED_LIMIT CORPUS_DIR=seeds cargo xtask bundle > /dev/null)
 cp "$root/target/orrery/bundle.bin" "$bundle/"
 git -C "$root" archive HEAD | tar -x -C "$work/src"
 cd "$work/src"
