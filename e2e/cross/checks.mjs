@@ -179,7 +179,7 @@ export const checks = [
     await t.go(SEEDS);
     await t.until('the timeline', async () => (await t.count('.timeline-bars [role="option"]')) === 71);
     // WebDriver's key codes for End and Enter.
-    await t.key('.timeline-bars', ['\uE010', '\uE007']);
+    await t.key('.timeline-bars', '\uE010\uE007');
     await t.until('the last month chosen', async () => /\?from=2024-04&to=2024-04$/.test(await t.url()));
     await t.until('1 article', async () => (await resultCount(t)) === '1 article');
     await t.click('.active-filters [data-facet="dates"]');
