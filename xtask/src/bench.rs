@@ -181,6 +181,81 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// CPU time and the largest resident size of this process's finished
+/// children (and theirs): what a build cost, read before and after it.
+struct ChildUsage {
+    cpu_seconds: f64,
+    peak_bytes: u64,
+}
+
+fn child_usage() -> ChildUsage {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a whole `rusage` into the pointer it is given,
+    // which points to one; RUSAGE_CHILDREN is a valid `who`.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    ChildUsage {
+        cpu_seconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        // Kilobytes on Linux.
+        peak_bytes: usage.ru_maxrss.max(0) as u64 * 1024,
+    }
+}
+
+/// `cargo xtask bench --scale N`: N generated articles (seed 1, kept in
+/// `target/bench/corpus-N` for the next run), built once and opened in
+/// Chromium: build time, CPU time over wall time (2.0 is both cores busy the
+/// whole build), the largest process's peak memory, the first view, and the
+/// first card, a facet click and a keystroke (median / p95 over 10 pages and
+/// 30 actions: the pages are slow at this size).
+pub fn scale(n: usize) -> Result<(), String> {
+    ensure(Need::Browser)?;
+    let bench = root().join("target/bench");
+    let dir = bench.join(format!("corpus-{n}"));
+    // Written last, beside the folder: a run stopped halfway writes it anew.
+    let complete = bench.join(format!("corpus-{n}.complete"));
+    if !complete.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        crate::synth_task::write(n, 1, &dir)?;
+        let _ = std::fs::remove_file(dir.join("truth.json"));
+        std::fs::write(&complete, "").map_err(|e| e.to_string())?;
+    }
+    let site = bench.join("scale-site");
+    let _ = std::fs::remove_dir_all(&site);
+    let options = Options { corpus: dir, public_url: "/scale/".into(), dist: site.join("scale"), embed_limit: None };
+    let before = child_usage();
+    let started = Instant::now();
+    run_trunk_build(&options)?;
+    let wall = started.elapsed().as_secs_f64();
+    let after = child_usage();
+    let (total, wasm) = first_view_size(&options.dist)?;
+    let port = free_port()?;
+    let _server = StaticServer::start(&site, port)?;
+    let url = format!("http://127.0.0.1:{port}/scale/");
+    let (ok, lines) = run_capturing(
+        command("node").arg("scripts/perf.mjs").arg(&url).arg("10").arg("30").current_dir(root().join("e2e")),
+    )?;
+    let json: serde_json::Value = lines
+        .last()
+        .filter(|_| ok)
+        .and_then(|l| serde_json::from_str(l).ok())
+        .ok_or(format!("perf.mjs failed for {url}"))?;
+    let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
+    println!(
+        "\n| articles | build | CPU ÷ wall | peak memory | first view, gzipped | of which wasm | first card | facet click → DOM | keystroke → DOM |\n|---|---|---|---|---|---|---|---|---|\n| {n} | {wall:.1} s | {:.2} | {:.2} GB | {:.1} KB | {:.1} KB | {} ms | {} ms | {} ms |",
+        (after.cpu_seconds - before.cpu_seconds) / wall,
+        after.peak_bytes as f64 / 1e9,
+        total as f64 / 1024.0,
+        wasm as f64 / 1024.0,
+        cell("first_card"),
+        cell("facet"),
+        cell("keystroke"),
+    );
+    Ok(())
+}
+
 /// npm `pagefind` (which ships its binary in a platform package), installed
 /// for the benchmark only, beside its results: the registry here has only the
 /// Linux binaries, so it cannot sit in e2e's lockfile, which `npm ci` checks
@@ -210,7 +285,8 @@ fn first_view_size(dist: &Path) -> Result<(u64, u64), String> {
     let mut wasm = 0;
     for entry in std::fs::read_dir(dist).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_file() {
+        let name = path.strip_prefix(dist).unwrap_or(&path);
+        if path.is_file() && crate::build::in_first_view(name) {
             let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
             let gz = gzip_len(&bytes);
             total += gz;

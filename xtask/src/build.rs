@@ -92,9 +92,17 @@ pub fn run_trunk_build(options: &Options) -> Result<(), String> {
     cmd::run(&mut trunk)
 }
 
+/// Whether the page loads a built file before its first view: everything but
+/// the shards (`data-*/`, fetched on demand) and the service worker
+/// (`sw.js`, registered once the page has loaded).
+pub fn in_first_view(name: &Path) -> bool {
+    let first = name.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+    !first.starts_with("data-") && name != Path::new("sw.js")
+}
+
 /// Prints every file's raw and gzipped size, and returns the gzipped total of
-/// what the first view loads. Shards (`data-*/`, fetched on demand) are
-/// summed on one line and left out of that total.
+/// what the first view loads. Shards are summed on one line, and they and the
+/// service worker are left out of that total ([`in_first_view`]).
 pub fn print_sizes(dist: &Path) -> Result<u64, String> {
     let mut files = Vec::new();
     collect_files(dist, &mut files).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
@@ -106,8 +114,12 @@ pub fn print_sizes(dist: &Path) -> Result<u64, String> {
         let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let gz = gzip_len(&bytes);
         let name = file.strip_prefix(dist).unwrap_or(file);
-        if name.components().next().is_some_and(|c| c.as_os_str().to_string_lossy().starts_with("data-")) {
-            (shard_files, shard_raw, shard_gz) = (shard_files + 1, shard_raw + bytes.len() as u64, shard_gz + gz);
+        if !in_first_view(name) {
+            if name != Path::new("sw.js") {
+                (shard_files, shard_raw, shard_gz) = (shard_files + 1, shard_raw + bytes.len() as u64, shard_gz + gz);
+            } else {
+                println!("{:>10} {:>10}  sw.js (after the first view)", bytes.len(), gz);
+            }
             continue;
         }
         raw_total += bytes.len() as u64;

@@ -25,9 +25,11 @@ tasks:
                                          a release build into dist/ (or DIR), with the size of every file
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
   tools                                  only install what is missing
-  bench [--quick | --adversarial | --throughput]
+  bench [--quick | --adversarial | --throughput | --scale N]
                                          every benchmark figure (--quick skips criterion; --adversarial
-                                         only the hostile-text table; --throughput only the analysis rate)
+                                         only the hostile-text table; --throughput only the analysis rate;
+                                         --scale N only N generated articles: build time, CPU, peak memory,
+                                         first view, and in Chromium first card, click and keystroke)
   accuracy [--train] [--examples N]      quotations, speakers and countries scored on hand-annotated news in
                                          ../shared/eval (PolNeAR dev, GeoWebNews dev; --train adds PolNeAR train)
   synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
@@ -55,6 +57,10 @@ fn main() -> ExitCode {
         "bench" if rest.is_empty() => bench::run_all(false),
         "bench" if rest == ["--quick"] => bench::run_all(true),
         "bench" if rest == ["--throughput"] => bench::throughput_only(),
+        "bench" if rest.first().is_some_and(|a| a == "--scale") => match rest.get(1).map(|n| n.parse::<usize>()) {
+            Some(Ok(n)) if n > 0 && rest.len() == 2 => bench::scale(n),
+            _ => Err("bench --scale takes a number of articles, e.g. --scale 100000".into()),
+        },
         "bench" if rest == ["--adversarial"] => bench::adversarial().map(|table| println!("{table}")),
         // One case of the adversarial table, in a process of its own so that
         // its peak memory is its own.
