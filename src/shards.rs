@@ -137,9 +137,9 @@ where
 }
 
 /// Whole documents, in the order asked, fetching those not yet here a few
-/// at a time; `progress` hears how many are ready. The first that cannot be
-/// loaded ends it, named in the error.
-pub async fn documents(wanted: &[u32], progress: impl Fn(usize)) -> Result<Vec<&'static Document>, String> {
+/// at a time; `progress(ready, wanted)` hears how many are ready. The first
+/// that cannot be loaded ends it, named in the error.
+pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Result<Vec<&'static Document>, String> {
     let mut out = Vec::with_capacity(wanted.len());
     for batch in wanted.chunks(8) {
         // The batch's fetches run at once (a JavaScript Promise.all: the
@@ -161,7 +161,7 @@ pub async fn documents(wanted: &[u32], progress: impl Fn(usize)) -> Result<Vec<&
         for &i in batch {
             out.push(held(i as usize).unwrap_or_else(|| Err(format!("document {i} did not arrive")))?);
         }
-        progress(out.len());
+        progress(out.len(), wanted.len());
     }
     Ok(out)
 }

@@ -217,6 +217,9 @@ test.describe('downloads', () => {
     expect(body.map((r) => r[1])).toEqual(titles);
     expect(body[0][9]).toContain('?year=2022&doc=');
     await expect(page.locator('.download-status')).toHaveText(`Downloaded ${name}.`);
+    // The menu closed, with the focus back on its summary.
+    await expect(page.locator('details.download')).not.toHaveAttribute('open');
+    await expect(page.locator('.download summary')).toBeFocused();
   });
 
   test('quotes as JSON: the whole result set, with the URL it was made from', async ({ page }) => {

@@ -52,7 +52,7 @@ fn about(state: &State) -> Vec<String> {
 }
 
 /// Builds the table for a snapshot of the state and its results.
-async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(usize)) -> Result<Table, String> {
+async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(usize, usize)) -> Result<Table, String> {
     let link = |doc: u32, quote: Option<u32>| {
         let mut s = state.clone();
         (s.location.doc, s.location.quote) = (Some(doc), quote);
@@ -100,16 +100,25 @@ pub fn Download(kind: Kind, results: Memo<Results>) -> impl IntoView {
     // What is happening, for the live region: preparing, done, or an error.
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let menu = NodeRef::<leptos::html::Details>::new();
     let start = move |format: Format| {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
+        // The menu closes once a format is chosen, with the focus back on
+        // its summary; the status line says the rest.
+        if let Some(details) = menu.get_untracked() {
+            let _ = details.remove_attribute("open");
+            if let Some(summary) = details.first_element_child().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+        }
         let state = nav.with(|s| s.location.doc = None);
         let snapshot = results.get_untracked();
-        let total = snapshot.documents.len();
         spawn_local(async move {
-            let progress = move |n: usize| {
+            let progress = move |n: usize, total: usize| {
                 if n < total {
                     status.set(format!("Preparing the download: {n} of {total} articles loaded…"));
                 }
@@ -136,7 +145,7 @@ pub fn Download(kind: Kind, results: Memo<Results>) -> impl IntoView {
     };
     let what = if kind == Kind::Articles { "articles" } else { "quotes" };
     view! {
-        <details class="download">
+        <details class="download" node_ref=menu>
             <summary>"Download"</summary>
             <div class="download-menu">
                 <button type="button" disabled=move || busy.get() on:click=move |_| start(Format::Csv)>
