@@ -243,6 +243,7 @@ pub fn scale(n: usize) -> Result<(), String> {
         .and_then(|l| serde_json::from_str(l).ok())
         .ok_or(format!("perf.mjs failed for {url}"))?;
     let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
+    println!("{}", composition()?);
     println!(
         "\n| articles | build | CPU ÷ wall | peak memory | first view, gzipped | of which wasm | first card | facet click → DOM | keystroke → DOM |\n|---|---|---|---|---|---|---|---|---|\n| {n} | {wall:.1} s | {:.2} | {:.2} GB | {:.1} KB | {:.1} KB | {} ms | {} ms | {} ms |",
         (after.cpu_seconds - before.cpu_seconds) / wall,
@@ -254,6 +255,28 @@ pub fn scale(n: usize) -> Result<(), String> {
         cell("keystroke"),
     );
     Ok(())
+}
+
+/// What the embedded bundle of the last build carries, part by part,
+/// gzipped each on its own: where a first view's bytes go.
+fn composition() -> Result<String, String> {
+    let path = crate::bundle::bundle_dir().join("bundle.bin");
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bundle: orrery_core::Bundle =
+        postcard::from_bytes(&bytes).map_err(|e| format!("cannot decode {}: {e}", path.display()))?;
+    let part = |name: &str, raw: Vec<u8>| {
+        format!("| {name} | {:.1} KB | {:.1} KB |\n", raw.len() as f64 / 1024.0, gzip_len(&raw) as f64 / 1024.0)
+    };
+    let c = &bundle.corpus;
+    let mut out = String::from("\n| the bundle's part | raw | gzipped |\n|---|---|---|\n");
+    out += &part("documents (summaries when sharded)", corpus::bundle::serialise(&c.documents));
+    out += &part("speakers, sources, countries", corpus::bundle::serialise(&(&c.speakers, &c.sources, &c.countries)));
+    out += &part("search index: terms, postings, lengths", corpus::bundle::serialise(&bundle.index));
+    out += &part("word positions (embedded only)", corpus::bundle::serialise(&bundle.positions));
+    out += &part("filter: facets, orders, dates", corpus::bundle::serialise(&bundle.filter));
+    out += &part("world map", corpus::bundle::serialise(&bundle.map));
+    out += &part("whole bundle", bytes);
+    Ok(out)
 }
 
 /// npm `pagefind` (which ships its binary in a platform package), installed
