@@ -126,14 +126,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     report.push_str("\n## In Chromium (ms; median / p95: first card over 30 navigations, clicks and keystrokes over 100)\n\n| corpus | first card | facet click → DOM | facet click → next task | keystroke → DOM | keystroke → next task | bytes before first card | DOM elements |\n|---|---|---|---|---|---|---|---|\n");
     for scale in &scales {
         let url = format!("{base}/{}/", scale.site);
-        let (ok, lines) = run_capturing(
-            command("node").arg("scripts/perf.mjs").arg(&url).arg("30").arg("100").current_dir(root().join("e2e")),
-        )?;
-        let json: serde_json::Value = lines
-            .last()
-            .filter(|_| ok)
-            .and_then(|l| serde_json::from_str(l).ok())
-            .ok_or(format!("perf.mjs failed for {url}"))?;
+        let json = perf(&url, 30, 100)?;
         let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
         let _ = writeln!(
             report,
@@ -179,6 +172,20 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     std::fs::write(&out, &report).map_err(|e| e.to_string())?;
     println!("\n{report}\nwritten to {}", out.display());
     Ok(())
+}
+
+/// The in-browser timings of `e2e/scripts/perf.mjs` for the page at `url`:
+/// first card over `pages` fresh pages, clicks and keystrokes over `actions`.
+fn perf(url: &str, pages: u32, actions: u32) -> Result<serde_json::Value, String> {
+    let (ok, lines) = run_capturing(
+        command("node")
+            .arg("scripts/perf.mjs")
+            .arg(url)
+            .arg(pages.to_string())
+            .arg(actions.to_string())
+            .current_dir(root().join("e2e")),
+    )?;
+    lines.last().filter(|_| ok).and_then(|l| serde_json::from_str(l).ok()).ok_or(format!("perf.mjs failed for {url}"))
 }
 
 /// CPU time and the largest resident size of this process's finished
@@ -234,14 +241,7 @@ pub fn scale(n: usize) -> Result<(), String> {
     let port = free_port()?;
     let _server = StaticServer::start(&site, port)?;
     let url = format!("http://127.0.0.1:{port}/scale/");
-    let (ok, lines) = run_capturing(
-        command("node").arg("scripts/perf.mjs").arg(&url).arg("10").arg("30").current_dir(root().join("e2e")),
-    )?;
-    let json: serde_json::Value = lines
-        .last()
-        .filter(|_| ok)
-        .and_then(|l| serde_json::from_str(l).ok())
-        .ok_or(format!("perf.mjs failed for {url}"))?;
+    let json = perf(&url, 10, 30)?;
     let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
     println!("{}", composition()?);
     println!(
