@@ -1,6 +1,8 @@
 //! Filtering, disjunctive facet counts and sorting: what the viewer shows for
 //! a selection. Values of one facet combine with OR, facets with AND; each
-//! facet's counts apply every other facet's choices but not its own.
+//! facet's counts apply every other facet's choices but not its own. The
+//! date range is one more filter in the same loop, and the timeline's counts
+//! apply every other filter but the range.
 //!
 //! [`Filter`] holds, from the build, the corpus's facets (each document's
 //! values as small integers) and its date and title orders, so a selection

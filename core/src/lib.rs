@@ -1,6 +1,7 @@
 //! Orrery's runtime core: the bundle's data model and everything the browser
-//! computes from it — facet counts, search, the URL state, text marks and
-//! keyword-in-context lines.
+//! computes from it — facet counts, the timeline and its date range, search,
+//! the URL state, text marks, keyword-in-context and concordance lines, and
+//! the CSV and JSON downloads.
 //!
 //! The key design choice: **all the work that can be done before a reader
 //! arrives is done at build time** by the `corpus` crate, which analyses the
