@@ -6,8 +6,9 @@
 //!    size of everything the first view loads.
 //! 3. In Chromium (Playwright, Performance API in the page): first card,
 //!    facet click and search keystroke, median and p95 over 30 repetitions.
-//! 4. Side by side with Pagefind on the 1,000-article corpus rendered as
-//!    static HTML: bytes before the first results, and query latency.
+//! 4. Side by side with Pagefind on the 1,000- and 10,000-article corpora
+//!    rendered as static HTML: bytes before the first results, and query
+//!    latency.
 //!
 //! Results are printed and written to `target/bench/results.md`.
 
@@ -32,6 +33,9 @@ const QUERIES: [&str; 10] = [
     "the mission",
     "research",
 ];
+
+/// The generated corpora Pagefind indexes too, for the side-by-side run.
+const PAGEFIND_SCALES: [usize; 2] = [1000, 10_000];
 
 struct Scale {
     name: &'static str,
@@ -110,13 +114,17 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         );
     }
 
-    println!("\n=== Pagefind index of the 1,000-article corpus ===");
+    // Pagefind indexes the same generated corpora, rendered as static HTML.
     let pagefind = ensure_pagefind(&bench)?;
-    let pagefind_site = site.join("pagefind-1000");
-    render_html(&bench.join("corpus-1000"), &pagefind_site)?;
-    let started = Instant::now();
-    run(command(&pagefind.to_string_lossy()).arg("--site").arg(&pagefind_site))?;
-    let pagefind_seconds = started.elapsed().as_secs_f64();
+    let mut pagefind_seconds = Vec::new();
+    for n in PAGEFIND_SCALES {
+        println!("\n=== Pagefind index of the {n}-article corpus ===");
+        let pagefind_site = site.join(format!("pagefind-{n}"));
+        render_html(&bench.join(format!("corpus-{n}")), &pagefind_site)?;
+        let started = Instant::now();
+        run(command(&pagefind.to_string_lossy()).arg("--site").arg(&pagefind_site))?;
+        pagefind_seconds.push(started.elapsed().as_secs_f64());
+    }
 
     let port = free_port()?;
     let _server = StaticServer::start(&site, port)?;
@@ -142,30 +150,35 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         );
     }
 
-    println!("\n=== Orrery and Pagefind, same queries ===");
-    let (ok, lines) = run_capturing(
-        command("node")
-            .arg("scripts/pagefind.mjs")
-            .arg(format!("{base}/s1000/"))
-            .arg(format!("{base}/pagefind-1000/"))
-            .arg(QUERIES.join("|"))
-            .current_dir(root().join("e2e")),
-    )?;
-    let json: serde_json::Value =
-        lines.last().filter(|_| ok).and_then(|l| serde_json::from_str(l).ok()).ok_or("pagefind.mjs failed")?;
-    let _ = write!(
-        report,
-        "\n## Orrery and Pagefind, 1,000 articles\n\nPagefind indexed the rendered site in {pagefind_seconds:.1} s.\n\n| | Orrery: results | Orrery: with excerpts | Pagefind |\n|---|---|---|---|\n| bytes before the first results | — | {:.1} KB | {:.1} KB |\n",
-        json["orrery"]["bytes"].as_f64().unwrap_or(0.0) / 1024.0,
-        json["pagefind"]["bytes"].as_f64().unwrap_or(0.0) / 1024.0
-    );
-    for q in QUERIES {
-        let orrery = &json["orrery"]["latency"][q];
-        let _ = writeln!(
+    for (n, seconds) in PAGEFIND_SCALES.into_iter().zip(pagefind_seconds) {
+        println!("\n=== Orrery and Pagefind, same queries, {n} articles ===");
+        let (ok, lines) = run_capturing(
+            command("node")
+                .arg("scripts/pagefind.mjs")
+                .arg(format!("{base}/s{n}/"))
+                .arg(format!("{base}/pagefind-{n}/"))
+                .arg(QUERIES.join("|"))
+                .current_dir(root().join("e2e")),
+        )?;
+        let json: serde_json::Value =
+            lines.last().filter(|_| ok).and_then(|l| serde_json::from_str(l).ok()).ok_or("pagefind.mjs failed")?;
+        let (orrery, pagefind) =
+            (json["orrery"]["bytes"].as_f64().unwrap_or(0.0), json["pagefind"]["bytes"].as_f64().unwrap_or(0.0));
+        let _ = write!(
             report,
-            "| `{q}` latency | {} ms | {} ms | {} ms |",
-            orrery["results"], orrery["excerpts"], json["pagefind"]["latency"][q]
+            "\n## Orrery and Pagefind, {n} articles\n\nPagefind indexed the rendered site in {seconds:.1} s.\n\n| | Orrery: results | Orrery: with excerpts | Pagefind |\n|---|---|---|---|\n| bytes before the first results | — | {:.1} KB ({:.1}× Pagefind's) | {:.1} KB |\n",
+            orrery / 1024.0,
+            orrery / pagefind.max(1.0),
+            pagefind / 1024.0
         );
+        for q in QUERIES {
+            let orrery = &json["orrery"]["latency"][q];
+            let _ = writeln!(
+                report,
+                "| `{q}` latency | {} ms | {} ms | {} ms |",
+                orrery["results"], orrery["excerpts"], json["pagefind"]["latency"][q]
+            );
+        }
     }
 
     let out = bench.join("results.md");
