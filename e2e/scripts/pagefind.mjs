@@ -33,7 +33,7 @@ async function measure(url, setup, run, initScript) {
   await setup(page);
   const first = await run(page, queries[0]);
   await page.waitForTimeout(200);
-  const bytes = transferred();
+  const bytes = await transferred();
   const latency = { [queries[0]]: first };
   for (const q of queries.slice(1)) latency[q] = await run(page, q);
   await context.close();

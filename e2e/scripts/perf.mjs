@@ -45,7 +45,7 @@ for (let i = 0; i < n; i++) {
   firstCard.push(await page.evaluate(() => window.__firstCard));
   if (i === 0) {
     await page.waitForLoadState('networkidle');
-    bytes = transferred();
+    bytes = await transferred();
   }
   await context.close();
 }
