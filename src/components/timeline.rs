@@ -214,7 +214,7 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
             }
             for &i in turns.iter().step_by(step) {
                 // Keep clear of the ends' labels.
-                if i * 100 >= n * 15 && (n - i) * 100 >= n * 22 {
+                if i * 100 >= n * 15 && (n - i) * 100 >= n * 25 {
                     let p = c.bins[i].period;
                     let label = if c.unit == Some(Unit::Day) { short(timeline_month(p)) } else { p.year.to_string() };
                     ticks.push((i, label));
