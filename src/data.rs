@@ -1,7 +1,10 @@
 //! The bundle, analysed at build time (`cargo xtask bundle`) and embedded by
 //! `build.rs`. A small corpus is embedded whole and the app makes no request
-//! for data; a large one embeds document summaries, and `shards.rs` fetches
-//! the rest.
+//! for data. A large one embeds only the head of its bundle: the unfiltered
+//! first view, computed at build time, which paints with nothing else. The
+//! whole bundle (document summaries, facets, the index, the map) is fetched
+//! once that view is on screen ([`load_body`]); from then on [`bundle`]
+//! answers with it, and `shards.rs` fetches texts and word positions.
 
 use std::sync::OnceLock;
 
@@ -34,14 +37,45 @@ pub fn error() -> Option<&'static str> {
     load().as_ref().err().map(String::as_str)
 }
 
+/// The whole bundle, once fetched.
+static BODY: OnceLock<Bundle> = OnceLock::new();
+
 /// The embedded bundle (empty when [`error`] says why).
-pub fn bundle() -> &'static Bundle {
+pub fn embedded() -> &'static Bundle {
     static EMPTY: OnceLock<Bundle> = OnceLock::new();
     load().as_ref().unwrap_or_else(|_| EMPTY.get_or_init(Bundle::default))
 }
 
-/// The embedded corpus: whole documents, or their summaries when sharded
-/// (for the text, ask `shards::document`).
+/// The whole bundle if it is here, else the embedded head.
+pub fn bundle() -> &'static Bundle {
+    BODY.get().unwrap_or_else(embedded)
+}
+
+/// Whether only the head is here: the first view, and no more.
+pub fn is_head() -> bool {
+    bundle().first.is_some()
+}
+
+/// Fetches the whole bundle of a large corpus, checks it against the head,
+/// and keeps it; [`bundle`] answers with it from then on. An error names
+/// the file and what is wrong with it.
+pub async fn load_body() -> Result<&'static Bundle, String> {
+    let head = embedded();
+    let path = head.shards.as_ref().map(|s| s.body_path()).ok_or("this build has no corpus to fetch")?;
+    let url = crate::shards::url_of(&path);
+    let bytes = crate::shards::fetch_bytes(&url).await?;
+    let body: Bundle = postcard::from_bytes(&bytes).map_err(|e| format!("{url} cannot be read: {e}"))?;
+    // Fetched, so checked: a file from another build or a broken cache must
+    // not show as a wrong corpus.
+    body.check().map_err(|e| format!("{url}: {e}"))?;
+    if body.first.is_some() || body.corpus.documents.len() != head.total() || body.shards != head.shards {
+        return Err(format!("{url} is not this build's corpus; reload the page"));
+    }
+    Ok(BODY.get_or_init(|| body))
+}
+
+/// The corpus: whole documents, or their summaries when sharded (for the
+/// text, ask `shards::document`); only the first page's in a head.
 pub fn corpus() -> &'static Corpus {
     &bundle().corpus
 }

@@ -45,8 +45,13 @@ thread_local! {
     });
 }
 
-/// Document `i` with its text, spans, quotations and mentions.
+/// Document `i` with its text, spans, quotations and mentions. A head's
+/// documents are numbered by its first page, not the corpus: texts wait for
+/// the whole bundle.
 pub fn document(i: usize) -> Loaded<&'static Document> {
+    if crate::data::is_head() {
+        return Loaded::Pending;
+    }
     match &bundle().shards {
         None => corpus().documents.get(i).map_or_else(|| Loaded::Failed(format!("no document {i}")), Loaded::Ready),
         Some(shards) => ask::<Document>(i, || shards.document_path(i)),
@@ -58,7 +63,9 @@ pub struct LoadedPositions;
 
 impl Positions for LoadedPositions {
     fn chunk(&self, k: usize) -> Option<&PositionChunk> {
-        let Some(shards) = &bundle().shards else { return bundle().positions.get(k) };
+        let Some(shards) = bundle().shards.as_ref().filter(|_| !crate::data::is_head()) else {
+            return bundle().positions.get(k);
+        };
         match ask::<PositionChunk>(k, || shards.positions_path(k)) {
             Loaded::Ready(chunk) => Some(chunk),
             Loaded::Pending | Loaded::Failed(_) => None,
@@ -114,7 +121,7 @@ where
     T: serde::de::DeserializeOwned + 'static,
     Store: Holds<T>,
 {
-    let url = format!("{}{path}", page_folder());
+    let url = url_of(path);
     let result = fetch_bytes(&url)
         .await
         .and_then(|bytes| postcard::from_bytes::<T>(&bytes).map_err(|e| format!("{url}: {e}")))
@@ -196,14 +203,15 @@ impl Holds<PositionChunk> for Store {
     }
 }
 
-/// The folder of the page, where the shard folder sits: `/orrery/` for
-/// both `/orrery/` and `/orrery/index.html`.
-fn page_folder() -> &'static str {
-    let path = crate::url::page_path();
-    &path[..path.rfind('/').map_or(0, |i| i + 1)]
+/// The URL of a file in the shard folder, which sits in the page's folder:
+/// `/orrery/` for both `/orrery/` and `/orrery/index.html`.
+pub fn url_of(path: &str) -> String {
+    let page = crate::url::page_path();
+    format!("{}{path}", &page[..page.rfind('/').map_or(0, |i| i + 1)])
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes at `url`; an error names the URL and the problem.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let error = |e: wasm_bindgen::JsValue| format!("{url}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}")));
     let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(error)?.unchecked_into();

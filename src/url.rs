@@ -27,10 +27,14 @@ pub fn href(state: &State) -> String {
     format!("{}{}", page_path(), state.to_query(bundle()))
 }
 
-/// The state in the address bar, and notices naming its bad values.
-pub fn read() -> (State, Vec<String>) {
-    let search = window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    State::parse(&search, bundle())
+/// The query string in the address bar.
+pub fn search() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The state a query string says, and notices naming its bad values.
+pub fn parse(search: &str) -> (State, Vec<String>) {
+    State::parse(search, bundle())
 }
 
 fn history() -> Option<web_sys::History> {
@@ -88,13 +92,12 @@ pub fn replace(state: &State) {
     }
 }
 
-/// Calls `on_change` with the state and saved scroll position whenever Back
-/// or Forward changes the URL, while the calling component lives.
-pub fn on_history_change(on_change: impl Fn(State, Vec<String>, Option<f64>) + 'static) {
+/// Calls `on_change` with the query string and saved scroll position
+/// whenever Back or Forward changes the URL, while the calling component
+/// lives.
+pub fn on_history_change(on_change: impl Fn(String, Option<f64>) + 'static) {
     let handle = window_event_listener(leptos::ev::popstate, move |event| {
-        let scroll = event.state().as_f64();
-        let (state, notices) = read();
-        on_change(state, notices, scroll);
+        on_change(search(), event.state().as_f64());
     });
     on_cleanup(move || handle.remove());
 }

@@ -213,6 +213,38 @@ impl Facet {
         self.ids[range].iter().enumerate().map(move |(i, &v)| (v, weights.get(i).copied().unwrap_or(1)))
     }
 
+    /// The same facet, values and order, over only `documents` (in that
+    /// order): what a first view's bundle carries for the cards it lists.
+    pub fn subset(&self, documents: &[u32]) -> Facet {
+        let mut starts = Vec::with_capacity(documents.len() + 1);
+        let (mut ids, mut weights) = (Vec::new(), Vec::new());
+        starts.push(0);
+        for &d in documents {
+            let range = self.range(d);
+            ids.extend_from_slice(&self.ids[range.clone()]);
+            if !self.weights.is_empty() {
+                weights.extend_from_slice(&self.weights[range]);
+            }
+            starts.push(ids.len() as u32);
+        }
+        Facet { starts, ids, weights, ..self.clone_dictionary() }
+    }
+
+    /// The key, label, values and their orders, without documents.
+    fn clone_dictionary(&self) -> Facet {
+        Facet {
+            key: self.key.clone(),
+            label: self.label.clone(),
+            arity: self.arity,
+            values: self.values.clone(),
+            order: self.order.clone(),
+            starts: vec![0],
+            ids: Vec::new(),
+            weights: Vec::new(),
+            by_key: self.by_key.clone(),
+        }
+    }
+
     /// The value whose key is `key`, ignoring ASCII case (`ve` finds `VE`).
     pub fn find(&self, key: &str) -> Option<u32> {
         let i = self.by_key.binary_search_by(|&v| folded_cmp(&self.values[v as usize].key, key)).ok()?;
@@ -317,6 +349,11 @@ mod tests {
         assert!(order.unwrap_err().contains("display order"));
         // A decoded facet that does not fit the corpus is caught.
         assert!(colours().check(4).unwrap_err().contains("does not fit"));
+        // A subset keeps every value and the chosen documents' entries.
+        let sub = colours().subset(&[2, 0]);
+        assert_eq!((sub.documents(), sub.values().len(), sub.of(0), sub.of(1)), (2, 2, &[1][..], &[0, 1][..]));
+        assert_eq!(sub.entries(1).collect::<Vec<_>>(), [(0, 3), (1, 1)]);
+        assert!(sub.check(2).is_ok());
         // Weights of 1 are not stored, and read back as 1.
         let years = one(&[vec![(1, 1)], vec![(0, 1)]]).unwrap();
         assert_eq!(years.entries(0).collect::<Vec<_>>(), [(1, 1)]);

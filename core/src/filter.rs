@@ -43,9 +43,17 @@ pub struct Results {
     pub dates: Vec<u32>,
     /// Undated documents that every choice but the date range selects.
     pub undated: u32,
+    /// Documents the selection selects beyond those in `documents`: a first
+    /// view computed at build time lists only its first page.
+    pub unlisted: u32,
 }
 
 impl Results {
+    /// How many documents the selection selects.
+    pub fn total(&self) -> usize {
+        self.documents.len() + self.unlisted as usize
+    }
+
     /// A value's count, or 0 for an unknown facet or value.
     pub fn count(&self, facet: usize, value: u32) -> u32 {
         self.counts.get(facet).and_then(|c| c.get(value as usize)).copied().unwrap_or(0)
@@ -81,6 +89,28 @@ impl Filter {
         let filter = Filter { facets, orders, dates };
         filter.check(documents)?;
         Ok(filter)
+    }
+
+    /// The same facets and dates over only `documents` (new ids `0..`, in
+    /// that order), with the orders restricted to them: what a first view
+    /// carries for the cards it lists.
+    pub fn subset(&self, documents: &[u32]) -> Filter {
+        let mut new_id = vec![u32::MAX; self.orders.newest.len()];
+        for (i, &d) in documents.iter().enumerate() {
+            if let Some(slot) = new_id.get_mut(d as usize) {
+                *slot = i as u32;
+            }
+        }
+        let keep = |order: &[u32]| order.iter().map(|&d| new_id[d as usize]).filter(|&i| i != u32::MAX).collect();
+        Filter {
+            facets: self.facets.iter().map(|f| f.subset(documents)).collect(),
+            orders: Orders {
+                newest: keep(&self.orders.newest),
+                oldest: keep(&self.orders.oldest),
+                title: keep(&self.orders.title),
+            },
+            dates: self.dates.subset(documents),
+        }
     }
 
     /// Checks the invariants [`Filter::new`] establishes, for a filter
@@ -215,7 +245,7 @@ impl Filter {
             Sort::Oldest => keep(&self.orders.oldest),
             Sort::Title => keep(&self.orders.title),
         };
-        Results { documents, counts, query, missing: search.missing, dates, undated }
+        Results { documents, counts, query, missing: search.missing, dates, undated, unlisted: 0 }
     }
 }
 

@@ -299,9 +299,52 @@ pub struct Bundle {
     pub positions: Vec<crate::search::PositionChunk>,
     /// Where the texts and positions are, when they are not embedded.
     pub shards: Option<Shards>,
+    /// Set in a head bundle: the one a large corpus embeds, which holds only
+    /// what its unfiltered first view shows (see [`FirstView`]). The whole
+    /// bundle is then at [`Shards::body_path`].
+    pub first: Option<FirstView>,
+}
+
+/// The unfiltered first view of a large corpus, computed at build time, so
+/// that the app paints it from a few kilobytes while the rest arrives.
+///
+/// A head bundle's documents are the first page of that view, renumbered
+/// `0..` in display order; its facets, dates, speakers, sources and
+/// countries keep every value with the whole corpus's ids, so labels, URL
+/// keys and counts mean the same as in the whole bundle.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstView {
+    /// Documents in the whole corpus.
+    pub documents: u32,
+    /// Per facet, per value id: its documents in the whole corpus.
+    pub counts: Vec<Vec<u32>>,
+    /// Per distinct date: the documents with it.
+    pub dates: Vec<u32>,
+    /// Undated documents.
+    pub undated: u32,
 }
 
 impl Bundle {
+    /// Documents in the whole corpus (a head bundle holds only a page).
+    pub fn total(&self) -> usize {
+        self.first.as_ref().map_or(self.corpus.documents.len(), |f| f.documents as usize)
+    }
+
+    /// A head bundle's first view as results of the unfiltered selection:
+    /// its page in display order, and the whole corpus's counts.
+    pub fn first_results(&self) -> Option<crate::filter::Results> {
+        let first = self.first.as_ref()?;
+        let listed = self.corpus.documents.len() as u32;
+        Some(crate::filter::Results {
+            documents: (0..listed).collect(),
+            counts: first.counts.clone(),
+            dates: first.dates.clone(),
+            undated: first.undated,
+            unlisted: first.documents.saturating_sub(listed),
+            ..Default::default()
+        })
+    }
+
     /// Checks what the app relies on in a decoded bundle, so that a corrupt
     /// or mismatched one is reported by name rather than shown as an empty
     /// or wrong corpus.
@@ -316,6 +359,15 @@ impl Bundle {
         }
         if self.corpus.by_slug.len() != n {
             return Err("the slug index does not cover the documents".into());
+        }
+        if let Some(first) = &self.first {
+            let fits = first.counts.len() == self.filter.facets().len()
+                && first.counts.iter().zip(self.filter.facets()).all(|(c, f)| c.len() == f.values().len())
+                && first.dates.len() == self.filter.dates().values().len()
+                && first.documents as usize >= n;
+            if !fits {
+                return Err("the first view's counts do not fit its facets".into());
+            }
         }
         let speakers = self.corpus.speakers.len() as u32;
         let sources = self.corpus.sources.len() as u32;
@@ -343,6 +395,10 @@ impl Shards {
     /// The whole document `i`, as postcard bytes.
     pub fn document_path(&self, i: usize) -> String {
         alloc::format!("{}/doc/{i}.bin", self.dir)
+    }
+    /// The whole bundle, when the app embeds only its head.
+    pub fn body_path(&self) -> String {
+        alloc::format!("{}/bundle.bin", self.dir)
     }
     /// Chunk `k` of the word positions, as postcard bytes.
     pub fn positions_path(&self, k: usize) -> String {

@@ -67,6 +67,10 @@ impl View {
     }
 }
 
+/// Cards or quotes rendered at a time: the DOM holds a page, not the
+/// corpus, and a large corpus's first view carries one page of cards.
+pub const PAGE: usize = 15;
+
 /// The order of the results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Sort {

@@ -43,6 +43,13 @@ impl Dates {
         Dates { values, of }
     }
 
+    /// Every distinct date, with the column for only `documents` (in that
+    /// order), so that counts per date over the whole corpus still fit.
+    pub fn subset(&self, documents: &[u32]) -> Dates {
+        let of = documents.iter().map(|&d| self.of.get(d as usize).copied().unwrap_or(u32::MAX)).collect();
+        Dates { values: self.values.clone(), of }
+    }
+
     /// Checks that the column covers `documents` documents and that every
     /// id is a date, for a column decoded from bytes.
     pub fn check(&self, documents: usize) -> Result<(), String> {

@@ -11,7 +11,9 @@
 use std::collections::BTreeSet;
 
 use orrery_core::filter::{Filter, Orders};
-use orrery_core::model::{Bundle, Corpus, Document, Quote, Shards, Span};
+use orrery_core::model::{Bundle, Corpus, Document, FirstView, Quote, Shards, Span, WorldMap};
+use orrery_core::search::SearchIndex;
+use orrery_core::state::{Selection, PAGE};
 use orrery_core::timeline::Dates;
 
 /// Corpora with more text than this (in bytes) keep their texts and word
@@ -30,7 +32,7 @@ pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
     let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
     let map = crate::map::read_map(crate::map::MAP_TSV, &codes);
     let filter = filter(&corpus)?;
-    let bundle = Bundle { corpus, index, filter, map, positions, shards: None };
+    let bundle = Bundle { corpus, index, filter, map, positions, shards: None, first: None };
     // What the app relies on, checked once here rather than in every browser.
     bundle.check()?;
     Ok(bundle)
@@ -61,6 +63,39 @@ fn orders(documents: &[Document]) -> Orders {
     Orders { newest: by_date(true), oldest: by_date(false), title }
 }
 
+/// The head of a whole bundle (one whose texts are in shards): the first
+/// page of its unfiltered view with the whole corpus's counts, the facets'
+/// values and the tables of names, and no map, index or other document.
+pub fn head(whole: &Bundle) -> Result<Bundle, String> {
+    let results = whole.filter.run(&whole.index, &[][..], &Selection::default());
+    let page: Vec<u32> = results.documents.iter().take(PAGE).copied().collect();
+    let mut corpus = Corpus {
+        documents: page.iter().map(|&d| whole.corpus.documents[d as usize].clone()).collect(),
+        countries: whole.corpus.countries.clone(),
+        speakers: whole.corpus.speakers.clone(),
+        sources: whole.corpus.sources.clone(),
+        by_slug: Vec::new(),
+    };
+    corpus.index_slugs();
+    let index = SearchIndex { fold: whole.index.fold.clone(), lengths: vec![0; page.len()], ..Default::default() };
+    let head = Bundle {
+        corpus,
+        index,
+        filter: whole.filter.subset(&page),
+        map: WorldMap::default(),
+        positions: Vec::new(),
+        shards: whole.shards.clone(),
+        first: Some(FirstView {
+            documents: whole.corpus.documents.len() as u32,
+            counts: results.counts,
+            dates: results.dates,
+            undated: results.undated,
+        }),
+    };
+    head.check()?;
+    Ok(head)
+}
+
 /// What a build writes: the bundle the app embeds, and the files to put
 /// next to it (none when everything is embedded).
 pub struct Site {
@@ -71,9 +106,11 @@ pub struct Site {
 }
 
 /// Bundles a corpus for the app: whole when its text is at most `embed_limit`
-/// bytes; otherwise document summaries and the index are embedded, and every
-/// document and chunk of word positions becomes a shard, fetched when a
-/// document opens or a phrase needs it.
+/// bytes. Otherwise the app embeds only the head of the bundle (see
+/// [`head`]), which paints the first view; the whole bundle, with document
+/// summaries and the index, is a shard fetched as the app starts, and every
+/// document and chunk of word positions is a shard, fetched when a document
+/// opens or a phrase needs it.
 pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     let mut bundle = bundle(corpus)?;
@@ -99,7 +136,11 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
         out.push((shards.positions_path(k), bytes));
     }
     bundle.shards = Some(shards);
-    Ok(Site { bundle: serialise(&bundle), files: out })
+    let head = head(&bundle)?;
+    if let Some(shards) = &bundle.shards {
+        out.push((shards.body_path(), serialise(&bundle)));
+    }
+    Ok(Site { bundle: serialise(&head), files: out })
 }
 
 /// What the app embeds of a document whose text is in a shard: everything

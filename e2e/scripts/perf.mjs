@@ -5,7 +5,10 @@
 //   keystroke:   one character typed in search → the last DOM mutation it caused
 //   facet_task, keystroke_task: the same actions → the next task (an upper
 //                bound that sometimes includes a rendered frame)
-//   bytes:       bytes transferred before the first card shows (all requests of the first view)
+//   bytes:       bytes transferred before the first card shows (the page and every
+//                request that ended before it: the first view)
+//   bytes_idle:  bytes transferred until the network is idle (with what a large
+//                corpus fetches after its first view)
 import { countingPage, launch } from './browser.mjs';
 
 // Navigations are few (each is a fresh page); clicks and keystrokes are
@@ -45,7 +48,13 @@ for (let i = 0; i < n; i++) {
   firstCard.push(await page.evaluate(() => window.__firstCard));
   if (i === 0) {
     await page.waitForLoadState('networkidle');
-    bytes = await transferred();
+    bytesIdle = await transferred();
+    bytes = await page.evaluate(async () => {
+      const shown = await window.__firstCard;
+      const [navigation] = performance.getEntriesByType('navigation');
+      const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= shown);
+      return before.reduce((n, r) => n + r.transferSize, navigation.transferSize);
+    });
   }
   await context.close();
 }
@@ -102,4 +111,4 @@ for (let i = 0; i < actions; i++) {
 const dom = await page.evaluate(() => document.querySelectorAll('*').length);
 const count = await page.locator('.result-count').textContent();
 await browser.close();
-console.log(JSON.stringify({ url, first_card: stats(firstCard), facet: stats(facet), facet_task: stats(facetTask), facet_updates_seen: `${changed}/${actions}`, keystroke: stats(keystroke), keystroke_task: stats(keystrokeTask), bytes, dom_elements: dom, result_count: count }));
+console.log(JSON.stringify({ url, first_card: stats(firstCard), facet: stats(facet), facet_task: stats(facetTask), facet_updates_seen: `${changed}/${actions}`, keystroke: stats(keystroke), keystroke_task: stats(keystrokeTask), bytes, bytes_idle: bytesIdle, dom_elements: dom, result_count: count }));

@@ -1,8 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
 
 // `/alt/` is built with ORRERY_EMBED_LIMIT=0, so its documents and word
-// positions are static shards: the first view fetches none, and each view
-// fetches only what it shows.
+// positions are static shards. The app embeds only the head of its bundle,
+// which paints the first view; the whole bundle (`bundle.bin`) follows once
+// that view is on screen, and each view then fetches only what it shows.
 
 const alt = (baseURL: string | undefined, query = '') => new URL(`/alt/${query}`, baseURL!).href;
 
@@ -16,16 +17,98 @@ function shardRequests(page: Page): string[] {
   return seen;
 }
 
-test('the first view of a sharded corpus fetches no shard', async ({ page, baseURL }) => {
+/** Holds the whole bundle's response until the returned function is called. */
+async function holdBody(page: Page): Promise<() => void> {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/data-[0-9a-f]{16}\/bundle\.bin$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test('the first view of a sharded corpus paints from the embedded head, with exact counts', async ({ page, baseURL }) => {
   const shards = shardRequests(page);
+  const release = await holdBody(page);
   await page.goto(alt(baseURL));
+  // Everything below shows while the whole bundle is held back.
   await expect(page.locator('main article')).toHaveCount(7);
+  await expect(page.locator('.result-count')).toHaveText('7 articles');
+  await expect(page.locator('.tagline')).toContainText('7 articles');
   // Cards read the embedded summaries: the lede and the first quotation.
   const card = page.locator('main article', { hasText: 'Kenya and Peru share a weather satellite' });
   await expect(card.locator('.snippet')).toContainText('Kenya and Peru agreed on Tuesday');
   await expect(card.locator('.card-quote')).toContainText('Small countries can still reach orbit together');
+  // The sidebar's counts and the timeline are the whole corpus's: the same
+  // as once the whole bundle is here.
+  const facets = page.locator('fieldset.facet .facet-value');
+  const bins = page.locator('.timeline .bin');
+  const sidebar = await facets.allTextContents();
+  const chart = await bins.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')));
+  expect(sidebar.length).toBeGreaterThan(10);
+  expect(chart.length).toBeGreaterThan(0);
+  const titles = await page.locator('main article h2').allTextContents();
+  const download = page.locator('.result-bar summary', { hasText: 'Download' });
+  await expect(download).toHaveCount(0);
+  // Only the whole bundle is asked for, once the first view is painted.
+  expect(shards).toEqual(['bundle.bin']);
+  release();
   await page.waitForLoadState('networkidle');
-  expect(shards).toEqual([]);
+  // Shown after it arrives: the Download menu, which needs every row.
+  await expect(download).toBeVisible();
+  expect(shards).toEqual(['bundle.bin']);
+  expect(await facets.allTextContents()).toEqual(sidebar);
+  expect(await bins.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')))).toEqual(chart);
+  expect(await page.locator('main article h2').allTextContents()).toEqual(titles);
+  await expect(page.locator('.result-count')).toHaveText('7 articles');
+});
+
+test('a facet chosen before the rest arrives waits for it, then shows its results', async ({ page, baseURL }) => {
+  const release = await holdBody(page);
+  await page.goto(alt(baseURL));
+  await page.locator('fieldset[data-facet="collection"] input').first().check();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading all 7 articles…' })).toBeVisible();
+  await expect(page).toHaveURL(/\?collection=wire$/);
+  release();
+  await expect(page.locator('.result-count')).toHaveText('2 articles');
+  await expect(page.locator('main article')).toHaveCount(2);
+  await expect(page.locator('fieldset[data-facet="collection"] input').first()).toBeChecked();
+  // A card opened from the head's first view opens the right article.
+  await page.goto(alt(baseURL));
+  await page.getByRole('link', { name: 'Kenya and Peru share a weather satellite' }).click();
+  await expect(page.locator('#reader-title')).toHaveText('Kenya and Peru share a weather satellite');
+  await expect(page.locator('.reader-body')).toContainText('The first images of the coast of Peru');
+});
+
+test('a deep link waits for the whole bundle, then opens what it names', async ({ page, baseURL }) => {
+  const release = await holdBody(page);
+  await page.goto(alt(baseURL, '?doc=eight-agencies-sign-a-launch-data-pact&country=zz'));
+  await expect(page.getByRole('status').filter({ hasText: 'Loading all 7 articles…' })).toBeVisible();
+  await expect(page.locator('main article')).toHaveCount(0);
+  release();
+  await expect(page.locator('#reader-title')).toHaveText('Eight agencies sign a launch data pact');
+  // The whole bundle reads the address, and names what it ignored.
+  await expect(page.locator('.notices')).toContainText('zz');
+});
+
+test('a whole bundle that cannot be loaded is named, and the first view stays', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/bundle\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(alt(baseURL));
+  await expect(page.getByRole('alert')).toContainText(/could not be loaded: .*\/alt\/data-[0-9a-f]{16}\/bundle\.bin: HTTP 404/);
+  await expect(page.locator('main article')).toHaveCount(7);
+  // Anything but the first view says why it cannot show, and never spins.
+  await page.locator('fieldset[data-facet="collection"] input').first().check();
+  await expect(page.getByRole('alert')).toContainText('bundle.bin: HTTP 404');
+  await expect(page.getByText('Loading all 7 articles…')).toHaveCount(0);
+});
+
+test('a corrupt whole bundle is reported by name', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/bundle\.bin$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]) }),
+  );
+  await page.goto(alt(baseURL, '?q=satellite'));
+  await expect(page.getByRole('alert')).toContainText(/bundle\.bin cannot be read/);
 });
 
 test('opening an article fetches that article only, and the reader shows it', async ({ page, baseURL }) => {
@@ -35,7 +118,7 @@ test('opening an article fetches that article only, and the reader shows it', as
   await expect(page.locator('.reader-body')).toContainText('The first images of the coast of Peru');
   await expect(page.locator('.reader-body [data-quote="1"]')).toHaveAttribute('data-speaker', 'Amina Otieno');
   await expect(page.locator('#reader-title')).toBeFocused();
-  expect(shards).toEqual(['doc/2.bin']);
+  expect(shards.filter((s) => s !== 'bundle.bin')).toEqual(['doc/2.bin']);
   // A deep link to a highlighted quotation works the same way.
   await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite&quote=1'));
   await expect(page.locator('.reader-body [data-quote="1"].current')).toBeVisible();

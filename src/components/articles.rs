@@ -98,8 +98,7 @@ pub fn ResultBar(
 /// Country chips a card shows besides those in the filter.
 const CARD_CHIPS: usize = 6;
 
-/// Cards or quotes rendered at a time: the DOM holds a page, not the corpus.
-pub const PAGE: usize = 15;
+pub use orrery_core::state::PAGE;
 
 /// How many items of a list are on show: a page, growing by "Show more",
 /// and one page again for any other selection. The count is kept with the
@@ -154,7 +153,10 @@ pub fn ShowMore(paging: Paging, total: Signal<usize>, many: &'static str) -> imp
 
 #[component]
 pub fn Articles(results: Memo<Results>) -> impl IntoView {
-    let count = Signal::derive(move || results.with(|r| r.documents.len()));
+    let count = Signal::derive(move || results.with(Results::total));
+    // A large corpus's first view, before the rest arrives, has one page of
+    // cards and none of the rows a download needs.
+    let head = crate::data::is_head();
     let paging = Paging::first_page();
     let page = move || {
         let n = paging.shown.get();
@@ -165,7 +167,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
         <h1 class="visually-hidden">"Articles"</h1>
         <Timeline results=results />
         <ResultBar one="article" many="articles" count=count results=results>
-            <Download kind=Kind::Articles results=results />
+            {(!head).then(|| view! { <Download kind=Kind::Articles results=results /> })}
         </ResultBar>
         <div class="cards">
             {move || (count.get() == 0).then(|| view! {
@@ -175,7 +177,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
                 <Card position=d query=query />
             </For>
         </div>
-        <ShowMore paging=paging total=count many="articles" />
+        {(!head).then(|| view! { <ShowMore paging=paging total=count many="articles" /> })}
     }
 }
 

@@ -270,25 +270,38 @@ pub fn scale(n: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// What the embedded bundle of the last build carries, part by part,
-/// gzipped each on its own: where a first view's bytes go.
+/// What the bundles of the last build carry, part by part, gzipped each on
+/// its own: the embedded one (a head, for a sharded corpus: where the first
+/// view's data bytes go) and the whole one it fetches, if any.
 fn composition() -> Result<String, String> {
-    let path = crate::bundle::bundle_dir().join("bundle.bin");
-    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let dir = crate::bundle::bundle_dir();
+    let mut out = describe(&dir.join("bundle.bin"), "embedded bundle")?;
+    for entry in std::fs::read_dir(dir.join("shards")).into_iter().flatten().flatten() {
+        let body = entry.path().join("bundle.bin");
+        if body.is_file() {
+            out += &describe(&body, "whole bundle, fetched after the first view")?;
+        }
+    }
+    Ok(out)
+}
+
+/// One bundle file, part by part.
+fn describe(path: &Path, name: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let bundle: orrery_core::Bundle =
         postcard::from_bytes(&bytes).map_err(|e| format!("cannot decode {}: {e}", path.display()))?;
     let part = |name: &str, raw: Vec<u8>| {
         format!("| {name} | {:.1} KB | {:.1} KB |\n", raw.len() as f64 / 1024.0, gzip_len(&raw) as f64 / 1024.0)
     };
     let c = &bundle.corpus;
-    let mut out = String::from("\n| the bundle's part | raw | gzipped |\n|---|---|---|\n");
+    let mut out = format!("\n| {name}: part | raw | gzipped |\n|---|---|---|\n");
     out += &part("documents (summaries when sharded)", corpus::bundle::serialise(&c.documents));
     out += &part("speakers, sources, countries", corpus::bundle::serialise(&(&c.speakers, &c.sources, &c.countries)));
     out += &part("search index: terms, postings, lengths", corpus::bundle::serialise(&bundle.index));
     out += &part("word positions (embedded only)", corpus::bundle::serialise(&bundle.positions));
     out += &part("filter: facets, orders, dates", corpus::bundle::serialise(&bundle.filter));
     out += &part("world map", corpus::bundle::serialise(&bundle.map));
-    out += &part("whole bundle", bytes);
+    out += &part("all of it", bytes);
     Ok(out)
 }
 

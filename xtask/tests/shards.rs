@@ -58,8 +58,12 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     let c = synth().clone();
     let whole = bundle(c.clone()).unwrap();
     let s = site(c.clone(), 1000).unwrap();
-    let b: Bundle = decode(&s.bundle);
-    let shards = b.shards.clone().expect("over the limit, the corpus is sharded");
+    let head: Bundle = decode(&s.bundle);
+    let shards = head.shards.clone().expect("over the limit, the corpus is sharded");
+    let files: BTreeMap<&str, &[u8]> = s.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    // The app embeds the head; the whole bundle is a shard.
+    let b: Bundle = decode(files[shards.body_path().as_str()]);
+    assert_eq!((b.shards.as_ref(), b.first.as_ref()), (Some(&shards), None));
     assert!(shards.dir.starts_with("data-"));
     assert!(b.positions.is_empty());
     assert!(b.corpus.documents.iter().all(|d| d.text.is_empty() && d.paragraphs.is_empty() && d.mentions.is_empty()));
@@ -74,11 +78,10 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
             doc.quotes.iter().map(|q| q.speaker).collect::<Vec<_>>()
         );
     }
-    let (part, all) = (s.bundle.len(), postcard::to_allocvec(&whole).unwrap().len());
-    assert!(part * 2 < all, "the embedded part is much smaller");
+    let (part, all) = (files[shards.body_path().as_str()].len(), postcard::to_allocvec(&whole).unwrap().len());
+    assert!(part * 2 < all, "the bundle without texts is much smaller");
     // Every document and chunk is a file, and decodes to what it was.
-    let files: BTreeMap<&str, &[u8]> = s.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
-    assert_eq!(files.len(), c.documents.len() + whole.positions.len());
+    assert_eq!(files.len(), c.documents.len() + whole.positions.len() + 1);
     for (i, doc) in c.documents.iter().enumerate() {
         let got: Document = decode(files[shards.document_path(i).as_str()]);
         assert_eq!(&got, doc);
@@ -104,6 +107,53 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     assert!(then.missing.is_empty());
     assert_eq!(then, orrery_core::filter::run(&whole, &state));
     assert!(!then.documents.is_empty(), "the generated vocabulary has this phrase");
+}
+
+#[test]
+fn the_head_paints_the_unfiltered_first_view_with_the_whole_corpus_counts() {
+    let c = synth().clone();
+    let s = site(c.clone(), 1000).unwrap();
+    let head: Bundle = decode(&s.bundle);
+    let shards = head.shards.clone().unwrap();
+    let body: Bundle = decode(&s.files.iter().find(|(p, _)| *p == shards.body_path()).unwrap().1);
+    let whole = orrery_core::filter::run(&body, &Selection::default());
+    let first = head.first_results().expect("a sharded build embeds a first view");
+    // The same counts, total and timeline as the whole corpus, and its first
+    // page of cards, renumbered from 0.
+    assert_eq!((first.counts.clone(), first.dates.clone(), first.undated), (whole.counts, whole.dates, whole.undated));
+    assert_eq!((first.total(), head.total()), (c.documents.len(), c.documents.len()));
+    let page = &whole.documents[..orrery_core::state::PAGE];
+    assert_eq!(first.documents, (0..page.len() as u32).collect::<Vec<_>>());
+    for (i, &d) in page.iter().enumerate() {
+        assert_eq!(head.corpus.documents[i], body.corpus.documents[d as usize]);
+        assert_eq!(head.corpus.document_by_slug(&body.corpus.documents[d as usize].slug), Some(i as u32));
+        for (f, facet) in head.filter.facets().iter().enumerate() {
+            let of_whole = &body.filter.facets()[f];
+            assert_eq!(facet.entries(i as u32).collect::<Vec<_>>(), of_whole.entries(d).collect::<Vec<_>>());
+            assert_eq!(
+                (facet.key(), facet.values(), facet.order()),
+                (of_whole.key(), of_whole.values(), of_whole.order())
+            );
+        }
+        assert_eq!(head.filter.dates().of(i as u32), body.filter.dates().of(d));
+    }
+    // The head's own run of the first view lists the same page in order.
+    assert_eq!(orrery_core::filter::run(&head, &Selection::default()).documents, first.documents);
+    // A state written with the head's names reads back with the whole
+    // bundle's numbers: what the app does when the rest arrives.
+    let mut state = orrery_core::state::State::default();
+    state.location.doc = Some(3);
+    state.selection.toggle(0, head.filter.facets()[0].order()[0]);
+    let (again, notices) = orrery_core::state::State::parse(&state.to_query(&head), &body);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(again.location.doc, Some(page[3]));
+    assert_eq!(again.selection, state.selection);
+    // Small: a page of summaries and the tables of names.
+    assert!(s.bundle.len() * 4 < files_len(&body), "head {} bytes", s.bundle.len());
+}
+
+fn files_len(b: &Bundle) -> usize {
+    postcard::to_allocvec(b).unwrap().len()
 }
 
 #[test]
