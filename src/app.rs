@@ -3,9 +3,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use orrery_core::filter::Results;
-use orrery_core::state::{Location, Selection, State, View};
+use orrery_core::state::{Location, State, View};
 
 use crate::components::articles::Articles;
 use crate::components::contexts::Contexts;
@@ -16,14 +15,14 @@ use crate::components::masthead::Masthead;
 use crate::components::notices::Notices;
 use crate::components::quotes::Quotes;
 use crate::components::reader::Reader;
-use crate::data::{self, bundle, filter, index};
+use crate::data;
 use crate::nav::Nav;
-use crate::shards::{self, Loaded, LoadedPositions};
+use crate::shards::{self, Loaded};
 use crate::url;
 
 #[component]
 pub fn App() -> impl IntoView {
-    if let Some(error) = crate::data::error() {
+    if let Some(error) = data::error() {
         return view! {
             <main id="main" class="load-failure">
                 <h1>"Orrery"</h1>
@@ -32,34 +31,39 @@ pub fn App() -> impl IntoView {
         }
         .into_any();
     }
-    let loading =
-        Loading { whole: RwSignal::new(!data::is_head()), deferred: RwSignal::new(None), failed: RwSignal::new(None) };
-    let (state, notices) = loading.read(&url::search());
+    // An address that names an article of a large corpus waits for its
+    // slug; until then it is kept here and the page says it is loading.
+    let deferred = RwSignal::new(None::<String>);
+    let read = move |search: String| -> (State, Vec<String>) {
+        match url::parse(&search) {
+            Some(parsed) => {
+                deferred.set(None);
+                parsed
+            }
+            None => {
+                deferred.set(Some(search));
+                (State::default(), Vec::new())
+            }
+        }
+    };
+    let (state, notices) = read(url::search());
     let nav = Nav::new(state, notices);
     provide_context(nav);
     follow_state_links(nav);
     url::track_scroll();
-
-    // A large corpus: fetch the whole bundle once the first view is painted.
-    if data::is_head() {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    spawn_local(async move {
-                        match data::load_body().await {
-                            Ok(_) => loading.arrive(nav),
-                            Err(e) => loading.failed.set(Some(e)),
-                        }
-                    })
-                },
-                Duration::ZERO,
-            )
-        });
-    }
+    // Reads a deferred address again as the parts it waits for arrive.
+    Effect::new(move |_| {
+        let Some(search) = deferred.get() else { return };
+        if let Some((state, notices)) = url::parse(&search) {
+            nav.notices.set(notices);
+            nav.set(state);
+            deferred.set(None);
+        }
+    });
 
     // Back and Forward: restore the state and the scroll.
     url::on_history_change(move |search, scroll| {
-        let (state, notices) = loading.read(&search);
+        let (state, notices) = read(search);
         nav.notices.set(notices);
         nav.set(state);
         let y = scroll.unwrap_or(0.0);
@@ -70,27 +74,34 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    // A large corpus paints its first view from the embedded head; its
+    // facets are asked for once that is on screen, and other views ask for
+    // what they need.
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || painted.set(true), Duration::ZERO));
+
     // The results depend on the selection alone: opening an article or
-    // changing the view does not filter again. A phrase over a sharded
-    // corpus reads chunks of word positions; the memo re-runs when one it
-    // asked for arrives.
-    // A head shows its first view and nothing else.
-    let results: Memo<Results> = Memo::new(move |_| {
-        if !loading.whole.get() {
-            return bundle().first_results().unwrap_or_default();
-        }
-        nav.selection.with(|s| filter().run(index(), &LoadedPositions, s))
+    // changing the view does not filter again. A part of a large corpus
+    // that is on its way (facets, index, word positions) makes the memo
+    // `None` and re-run when it arrives.
+    let first_view = Memo::new(move |_| nav.location.with(|l| *l == Location::default()));
+    let computed: Memo<Loaded<Results>> = Memo::new(move |_| {
+        let (first, fetch) = (first_view.get(), painted.get());
+        nav.selection.with(|s| data::run(s, first, fetch))
     });
-    let waiting = Memo::new(move |_| {
-        !loading.whole.get()
-            && (loading.deferred.with(Option::is_some)
-                || !nav.selection.with(|s| *s == Selection::default())
-                || !nav.location.with(|l| *l == Location::default()))
+    let results: Memo<Results> = Memo::new(move |previous: Option<&Results>| match computed.get() {
+        Loaded::Ready(results) => results,
+        _ => previous.cloned().unwrap_or_default(),
+    });
+    let waiting = Memo::new(move |_| deferred.with(Option::is_some) || !matches!(computed.get(), Loaded::Ready(_)));
+    let failure = Memo::new(move |_| match computed.get() {
+        Loaded::Failed(e) => Some(e),
+        _ => None,
     });
     let view = Memo::new(move |_| nav.location.with(|l| l.view));
     let doc = Memo::new(move |_| nav.location.with(|l| l.doc.map(|d| d as usize)));
-    // The reader opens only with the whole bundle (a head numbers its own
-    // page of articles); the sidebar stays while the rest loads.
+    // The sidebar stays while a part loads; the reader opens once the
+    // results it steps through are there.
     let reading = Memo::new(move |_| doc.get().filter(|_| !waiting.get()));
 
     // Bring the highlighted quote into view, or the reader's title into focus,
@@ -136,22 +147,9 @@ pub fn App() -> impl IntoView {
                         <FacetPanel results=results />
                         <main id="main" tabindex="-1">
                             <ActiveFilters />
-                            {move || loading.failed.get().map(|e| view! {
-                                <p class="load-error" role="alert">
-                                    {format!("The corpus could not be loaded: {e}. Only its first page can be shown; reload to try again.")}
-                                </p>
-                            })}
-                            // Made again when the whole bundle arrives: its
-                            // articles are numbered differently from the head's.
-                            {move || {
-                                loading.whole.track();
-                                if waiting.get() {
-                                    return loading.failed.with(Option::is_none).then(|| view! {
-                                        <p class="load-status" role="status">
-                                            {format!("Loading all {} articles…", bundle().total())}
-                                        </p>
-                                    }).into_any();
-                                }
+                            {move || if waiting.get() {
+                                view! { <Waiting failure=failure /> }.into_any()
+                            } else {
                                 match view.get() {
                                     View::Articles => view! { <Articles results=results /> }.into_any(),
                                     View::Quotes => view! { <Quotes results=results /> }.into_any(),
@@ -171,43 +169,20 @@ pub fn App() -> impl IntoView {
     .into_any()
 }
 
-/// Whether the whole bundle of a large corpus is here, and what waits for
-/// it. A small corpus embeds it whole, and nothing ever waits.
-#[derive(Clone, Copy)]
-struct Loading {
-    /// Whether [`bundle`] is the whole bundle.
-    whole: RwSignal<bool>,
-    /// An address the head cannot read (anything but the first view), kept
-    /// until the whole bundle can.
-    deferred: RwSignal<Option<String>>,
-    /// Why the whole bundle could not be loaded.
-    failed: RwSignal<Option<String>>,
-}
-
-impl Loading {
-    /// The state a query string says. A head reads only the first view's
-    /// (an empty query): it numbers just its own page of articles, so any
-    /// other address waits for the whole bundle.
-    fn read(self, search: &str) -> (State, Vec<String>) {
-        if !self.whole.get_untracked() && !search.trim_start_matches('?').is_empty() {
-            self.deferred.set(Some(search.to_owned()));
-            return (State::default(), Vec::new());
+/// What the page says while a part of a large corpus is on its way, or why
+/// it cannot be loaded.
+#[component]
+fn Waiting(failure: Memo<Option<String>>) -> impl IntoView {
+    move || match failure.get() {
+        None => view! {
+            <p class="load-status" role="status">{format!("Loading the data for all {} articles…", data::total())}</p>
         }
-        self.deferred.set(None);
-        url::parse(search)
-    }
-
-    /// The whole bundle is here: the state so far, written with the head's
-    /// names, is read again with the whole bundle's numbers.
-    fn arrive(self, nav: Nav) {
-        let deferred = self.deferred.get_untracked();
-        let query = deferred.clone().unwrap_or_else(|| nav.state().to_query(data::embedded()));
-        let (state, notices) = url::parse(&query);
-        if deferred.is_some() {
-            nav.notices.set(notices);
+        .into_any(),
+        Some(e) => view! {
+            <p class="load-error" role="alert">
+                {format!("The corpus cannot be searched or filtered: {e}. Reload the page to try again.")}
+            </p>
         }
-        self.deferred.set(None);
-        nav.set(state);
-        self.whole.set(true);
+        .into_any(),
     }
 }

@@ -1,16 +1,23 @@
-//! The bundle, analysed at build time (`cargo xtask bundle`) and embedded by
+//! The corpus, analysed at build time (`cargo xtask bundle`) and embedded by
 //! `build.rs`. A small corpus is embedded whole and the app makes no request
 //! for data. A large one embeds only the head of its bundle: the unfiltered
-//! first view, computed at build time, which paints with nothing else. The
-//! whole bundle (document summaries, facets, the index, the map) is fetched
-//! once that view is on screen ([`load_body`]); from then on [`bundle`]
-//! answers with it, and `shards.rs` fetches texts and word positions.
+//! first view, computed at build time, which paints with nothing else, and
+//! the tables of names. Everything else is a shard, asked for here when a
+//! view needs it (`shards.rs` fetches it): the facets and orders, the search
+//! index, the map, the slugs, and the documents' summaries in chunks. So the
+//! first view costs the same at any size, and each interaction fetches only
+//! what it needs.
 
 use std::sync::OnceLock;
 
-use orrery_core::filter::Filter;
-use orrery_core::search::SearchIndex;
-use orrery_core::{Bundle, Corpus};
+use orrery_core::facet::Facet;
+use orrery_core::filter::{Filter, Results};
+use orrery_core::model::{Shards, Slugs};
+use orrery_core::search::{FoldTable, SearchIndex};
+use orrery_core::state::{Catalog, Selection};
+use orrery_core::{Bundle, Corpus, Date, Document, WorldMap};
+
+use crate::shards::{ask, Loaded, LoadedPositions};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
@@ -37,68 +44,184 @@ pub fn error() -> Option<&'static str> {
     load().as_ref().err().map(String::as_str)
 }
 
-/// The whole bundle, once fetched.
-static BODY: OnceLock<Bundle> = OnceLock::new();
-
-/// The embedded bundle (empty when [`error`] says why).
+/// The embedded bundle: the whole corpus, or the head of a large one
+/// (empty when [`error`] says why).
 pub fn embedded() -> &'static Bundle {
     static EMPTY: OnceLock<Bundle> = OnceLock::new();
     load().as_ref().unwrap_or_else(|_| EMPTY.get_or_init(Bundle::default))
 }
 
-/// The whole bundle if it is here, else the embedded head.
-pub fn bundle() -> &'static Bundle {
-    BODY.get().unwrap_or_else(embedded)
+/// The shards of a large corpus whose parts are fetched.
+fn parts() -> Option<&'static Shards> {
+    embedded().shards.as_ref().filter(|_| embedded().first.is_some())
 }
 
-/// Whether only the head is here: the first view, and no more.
-pub fn is_head() -> bool {
-    bundle().first.is_some()
-}
-
-/// Fetches the whole bundle of a large corpus, checks it against the head,
-/// and keeps it; [`bundle`] answers with it from then on. An error names
-/// the file and what is wrong with it.
-pub async fn load_body() -> Result<&'static Bundle, String> {
-    let head = embedded();
-    let path = head.shards.as_ref().map(|s| s.body_path()).ok_or("this build has no corpus to fetch")?;
-    let url = crate::shards::url_of(&path);
-    let bytes = crate::shards::fetch_bytes(&url).await?;
-    let body: Bundle = postcard::from_bytes(&bytes).map_err(|e| format!("{url} cannot be read: {e}"))?;
-    // Fetched, so checked: a file from another build or a broken cache must
-    // not show as a wrong corpus.
-    body.check().map_err(|e| format!("{url}: {e}"))?;
-    if body.first.is_some() || body.corpus.documents.len() != head.total() || body.shards != head.shards {
-        return Err(format!("{url} is not this build's corpus; reload the page"));
-    }
-    Ok(BODY.get_or_init(|| body))
-}
-
-/// The corpus: whole documents, or their summaries when sharded (for the
-/// text, ask `shards::document`); only the first page's in a head.
+/// The corpus's tables of names: countries, speakers and sources. Its
+/// documents are a head's first page only: ask [`summary`] for one.
 pub fn corpus() -> &'static Corpus {
-    &bundle().corpus
+    &embedded().corpus
 }
 
-/// The embedded search index.
-pub fn index() -> &'static SearchIndex {
-    &bundle().index
+/// How many articles the corpus has.
+pub fn total() -> usize {
+    embedded().total()
 }
 
-/// The corpus's facets and orders, computed at build time.
-pub fn filter() -> &'static Filter {
-    &bundle().filter
+/// Every facet's key, label and values in display order. (A head's facets
+/// hold no documents: [`filter`] has those.)
+pub fn facets() -> &'static [Facet] {
+    embedded().filter.facets()
 }
 
-/// The embedded world map.
-pub fn world_map() -> &'static orrery_core::WorldMap {
-    &bundle().map
+/// The corpus's distinct publication dates, ascending.
+pub fn dates() -> &'static [Date] {
+    embedded().filter.dates().values()
+}
+
+/// How the search folds text.
+pub fn fold() -> &'static FoldTable {
+    &embedded().index.fold
+}
+
+/// A part of a large corpus, or the embedded bundle's.
+fn part<T: serde::de::DeserializeOwned + 'static>(
+    path: fn(&Shards) -> String,
+    whole: fn(&'static Bundle) -> &'static T,
+) -> Loaded<&'static T> {
+    match parts() {
+        Some(shards) => ask::<T>(path(shards)),
+        None => Loaded::Ready(whole(embedded())),
+    }
+}
+
+/// The facets with their documents, the orders and the dates.
+pub fn filter() -> Loaded<&'static Filter> {
+    part(Shards::filter_path, |b| &b.filter)
+}
+
+/// The search index.
+pub fn index() -> Loaded<&'static SearchIndex> {
+    part(Shards::index_path, |b| &b.index)
+}
+
+/// The world map.
+pub fn world_map() -> Loaded<&'static WorldMap> {
+    part(Shards::map_path, |b| &b.map)
+}
+
+/// Document `doc`'s summary: what cards, lists and the reader's header show.
+pub fn summary(doc: u32) -> Loaded<&'static Document> {
+    if let Some(summary) = embedded().summary(doc) {
+        return Loaded::Ready(summary);
+    }
+    let missing = || Loaded::Failed(format!("there is no article {doc}"));
+    match parts() {
+        Some(shards) if (doc as usize) < total() => match ask::<Vec<Document>>(shards.summaries_path(doc)) {
+            Loaded::Ready(chunk) => chunk.get((doc % shards.chunk.max(1)) as usize).map_or_else(missing, Loaded::Ready),
+            Loaded::Pending => Loaded::Pending,
+            Loaded::Failed(e) => Loaded::Failed(e),
+        },
+        _ => missing(),
+    }
+}
+
+/// The document with this slug, if there is one.
+pub fn find_slug(slug: &str) -> Loaded<Option<u32>> {
+    if let Some(doc) = embedded().document_by_slug(slug) {
+        return Loaded::Ready(Some(doc));
+    }
+    match parts() {
+        Some(shards) => ask::<Slugs>(shards.slugs_path()).map(|slugs| slugs.find(slug)),
+        None => Loaded::Ready(None),
+    }
+}
+
+/// The results of a selection: `Pending` while a part it needs is on its
+/// way, and why one cannot be loaded if it cannot. The first view (`first`:
+/// no article, the Articles view) needs no part; a facet or a date needs
+/// the filter, a search the index too. `fetch` asks for the filter even for
+/// the first view (the app does once that view is painted), so that the
+/// next interaction finds it here.
+pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
+    let first = embedded().first_results().filter(|_| first && *selection == Selection::default());
+    if let (Some(results), false) = (&first, fetch) {
+        return Loaded::Ready(results.clone());
+    }
+    let filter = match (filter(), first) {
+        (Loaded::Ready(filter), _) => filter,
+        (_, Some(results)) => return Loaded::Ready(results),
+        (Loaded::Pending, None) => return Loaded::Pending,
+        (Loaded::Failed(e), None) => return Loaded::Failed(e),
+    };
+    let index = if selection.q.trim().is_empty() {
+        &embedded().index
+    } else {
+        match index() {
+            Loaded::Ready(index) => index,
+            Loaded::Pending => return Loaded::Pending,
+            Loaded::Failed(e) => return Loaded::Failed(e),
+        }
+    };
+    Loaded::Ready(filter.run(index, &LoadedPositions, selection))
 }
 
 /// The index of a facet every corpus has (`country`, `speaker`): the
 /// build registers it, so it is always there.
 pub fn facet_position(key: &str) -> usize {
-    filter().position(key).unwrap_or(usize::MAX)
+    facets().iter().position(|f| f.key() == key).unwrap_or(usize::MAX)
+}
+
+/// What the URL needs of the corpus, as far as it is here. Parsing an
+/// address that names an article of a large corpus waits for the slugs
+/// ([`AppCatalog::waits`]).
+#[derive(Default)]
+pub struct AppCatalog {
+    waiting: std::cell::Cell<bool>,
+    failures: std::cell::RefCell<Vec<String>>,
+}
+
+impl AppCatalog {
+    /// Whether something was asked that is still on its way.
+    pub fn waits(&self) -> bool {
+        self.waiting.get()
+    }
+
+    /// Why what was asked could not be loaded, if it could not.
+    pub fn failures(self) -> Vec<String> {
+        self.failures.into_inner()
+    }
+
+    fn note<T>(&self, loaded: Loaded<T>) -> Option<T> {
+        match loaded {
+            Loaded::Ready(value) => Some(value),
+            Loaded::Pending => {
+                self.waiting.set(true);
+                None
+            }
+            Loaded::Failed(e) => {
+                let mut failures = self.failures.borrow_mut();
+                if !failures.contains(&e) {
+                    failures.push(e);
+                }
+                None
+            }
+        }
+    }
+}
+
+impl Catalog for AppCatalog {
+    fn facets(&self) -> &[Facet] {
+        facets()
+    }
+    fn slug(&self, doc: u32) -> Option<String> {
+        self.note(summary(doc)).map(|d| d.slug.clone())
+    }
+    fn find(&self, slug: &str) -> Option<u32> {
+        self.note(find_slug(slug)).flatten()
+    }
+    fn quotes(&self, doc: u32) -> Option<usize> {
+        self.note(summary(doc)).map(|d| d.quotes.len())
+    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,16 @@
-//! Whole documents and chunks of word positions, for a corpus that keeps them
-//! in static shards (see `build.rs`): fetched the first time something asks,
-//! then kept for the page's life. With an embedded corpus every answer is
-//! immediate and nothing is fetched.
+//! Everything a large corpus keeps in static shards beside the app (see
+//! `corpus::bundle::site`): its facets, index, map, slugs, chunks of
+//! summaries, whole documents and chunks of word positions. Each is fetched
+//! the first time something asks for it, by its path, then kept for the
+//! page's life; with an embedded corpus nothing is fetched.
 //!
 //! Asking is reactive: a view or memo that gets `Pending` re-runs when that
-//! one shard arrives (each has its own trigger), so a card's snippet or the
-//! reader fills in without redrawing anything else.
+//! one shard arrives (each has its own trigger), so a card or the reader
+//! fills in without redrawing anything else.
 
+use std::any::Any;
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,7 +19,7 @@ use orrery_core::Document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::data::{bundle, corpus};
+use crate::data::embedded;
 
 /// What asking for a shard gives.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,35 +29,43 @@ pub enum Loaded<T> {
     Failed(String),
 }
 
-enum State<T: 'static> {
-    Absent,
+impl<T> Loaded<T> {
+    /// The value, if it is here.
+    pub fn ready(self) -> Option<T> {
+        match self {
+            Loaded::Ready(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The value, changed by `f` if it is here.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Loaded<U> {
+        match self {
+            Loaded::Ready(value) => Loaded::Ready(f(value)),
+            Loaded::Pending => Loaded::Pending,
+            Loaded::Failed(e) => Loaded::Failed(e),
+        }
+    }
+}
+
+enum State {
     Loading(ArcTrigger),
-    Ready(&'static T),
+    Ready(&'static dyn Any),
     Failed(String),
 }
 
-struct Store {
-    documents: Vec<State<Document>>,
-    chunks: Vec<State<PositionChunk>>,
-}
-
 thread_local! {
-    static STORE: RefCell<Store> = RefCell::new(Store {
-        documents: (0..corpus().documents.len()).map(|_| State::Absent).collect(),
-        chunks: (0..bundle().index.chunk_starts.len()).map(|_| State::Absent).collect(),
-    });
+    /// Every shard asked for, by path.
+    static STORE: RefCell<HashMap<String, State>> = RefCell::new(HashMap::new());
 }
 
-/// Document `i` with its text, spans, quotations and mentions. A head's
-/// documents are numbered by its first page, not the corpus: texts wait for
-/// the whole bundle.
+/// Document `i` with its text, spans, quotations and mentions.
 pub fn document(i: usize) -> Loaded<&'static Document> {
-    if crate::data::is_head() {
-        return Loaded::Pending;
-    }
-    match &bundle().shards {
-        None => corpus().documents.get(i).map_or_else(|| Loaded::Failed(format!("no document {i}")), Loaded::Ready),
-        Some(shards) => ask::<Document>(i, || shards.document_path(i)),
+    match &embedded().shards {
+        None => {
+            embedded().corpus.documents.get(i).map_or_else(|| Loaded::Failed(format!("no document {i}")), Loaded::Ready)
+        }
+        Some(shards) => ask::<Document>(shards.document_path(i)),
     }
 }
 
@@ -63,21 +74,25 @@ pub struct LoadedPositions;
 
 impl Positions for LoadedPositions {
     fn chunk(&self, k: usize) -> Option<&PositionChunk> {
-        let Some(shards) = bundle().shards.as_ref().filter(|_| !crate::data::is_head()) else {
-            return bundle().positions.get(k);
-        };
-        match ask::<PositionChunk>(k, || shards.positions_path(k)) {
-            Loaded::Ready(chunk) => Some(chunk),
-            Loaded::Pending | Loaded::Failed(_) => None,
-        }
+        let Some(shards) = &embedded().shards else { return embedded().positions.get(k) };
+        ask::<PositionChunk>(shards.positions_path(k)).ready()
     }
+}
+
+/// Why the shard at `path` could not be loaded, if it could not (without
+/// asking for it).
+pub fn failed(path: &str) -> Option<String> {
+    STORE.with(|s| match s.borrow().get(path) {
+        Some(State::Failed(e)) => Some(e.clone()),
+        _ => None,
+    })
 }
 
 /// Why a chunk of word positions could not be loaded, if one could not.
 pub fn chunk_error() -> Option<String> {
     STORE.with(|s| {
-        s.borrow().chunks.iter().find_map(|c| match c {
-            State::Failed(e) => Some(e.clone()),
+        s.borrow().iter().find_map(|(path, state)| match state {
+            State::Failed(e) if path.contains("/pos/") => Some(e.clone()),
             _ => None,
         })
     })
@@ -85,42 +100,39 @@ pub fn chunk_error() -> Option<String> {
 
 /// Answers from the store, starting a fetch the first time, and tracks the
 /// shard's trigger while it is on its way.
-fn ask<T>(i: usize, path: impl FnOnce() -> String) -> Loaded<&'static T>
-where
-    T: serde::de::DeserializeOwned + 'static,
-    Store: Holds<T>,
-{
-    STORE.with(|store| {
+pub fn ask<T: serde::de::DeserializeOwned + 'static>(path: String) -> Loaded<&'static T> {
+    let state = STORE.with(|store| {
         let mut store = store.borrow_mut();
-        let Some(state) = store.list().get_mut(i) else { return Loaded::Failed(format!("no shard {i}")) };
-        match state {
-            State::Ready(value) => Loaded::Ready(*value),
-            State::Failed(e) => Loaded::Failed(e.clone()),
-            State::Loading(trigger) => {
+        match store.get(&path) {
+            Some(State::Ready(value)) => Some(
+                value
+                    .downcast_ref::<T>()
+                    .map_or_else(|| Loaded::Failed(format!("{path} was read as another kind of shard")), Loaded::Ready),
+            ),
+            Some(State::Failed(e)) => Some(Loaded::Failed(e.clone())),
+            Some(State::Loading(trigger)) => {
                 trigger.track();
-                Loaded::Pending
+                Some(Loaded::Pending)
             }
-            State::Absent => {
+            None => {
                 let trigger = ArcTrigger::new();
                 trigger.track();
-                *state = State::Loading(trigger);
-                let path = path();
-                spawn_local(async move {
-                    let _ = load::<T>(i, &path).await;
-                });
-                Loaded::Pending
+                store.insert(path.clone(), State::Loading(trigger));
+                None
             }
         }
+    });
+    state.unwrap_or_else(|| {
+        spawn_local(async move {
+            let _ = load::<T>(&path).await;
+        });
+        Loaded::Pending
     })
 }
 
-/// Fetches and decodes shard `i` of one type, and keeps it: the store
-/// holds it from then on, and whatever waited for it re-runs.
-async fn load<T>(i: usize, path: &str) -> Result<&'static T, String>
-where
-    T: serde::de::DeserializeOwned + 'static,
-    Store: Holds<T>,
-{
+/// Fetches and decodes the shard at `path`, and keeps it: the store holds
+/// it from then on, and whatever waited for it re-runs.
+async fn load<T: serde::de::DeserializeOwned + 'static>(path: &str) -> Result<&'static T, String> {
     let url = url_of(path);
     let result = fetch_bytes(&url)
         .await
@@ -129,78 +141,84 @@ where
         .map(|value| &*Box::leak(Box::new(value)))
         .map_err(|e| format!("could not load {e}"));
     let done = match &result {
-        Ok(value) => State::Ready(*value),
+        Ok(value) => State::Ready(*value as &dyn Any),
         Err(e) => State::Failed(e.clone()),
     };
-    let previous = STORE.with(|s| {
-        let mut store = s.borrow_mut();
-        let slot = Holds::<T>::list(&mut *store).get_mut(i)?;
-        Some(std::mem::replace(slot, done))
-    });
+    let previous = STORE.with(|s| s.borrow_mut().insert(path.to_owned(), done));
     if let Some(State::Loading(trigger)) = previous {
         trigger.notify();
     }
     result
 }
 
-/// Whole documents, in the order asked, fetching those not yet here a few
+/// The shards at `paths`, in that order, fetching those not yet here a few
 /// at a time; `progress(ready, wanted)` hears how many are ready. The first
 /// that cannot be loaded ends it, named in the error.
-pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Result<Vec<&'static Document>, String> {
-    let mut out = Vec::with_capacity(wanted.len());
-    for batch in wanted.chunks(8) {
+pub async fn fetch_all<T: serde::de::DeserializeOwned + 'static>(
+    paths: &[String],
+    progress: impl Fn(usize, usize),
+) -> Result<Vec<&'static T>, String> {
+    let mut out = Vec::with_capacity(paths.len());
+    for batch in paths.chunks(8) {
         // The batch's fetches run at once (a JavaScript Promise.all: the
         // futures crate's join cost 13 KB of wasm).
         let loads = js_sys::Array::new();
-        for &i in batch {
-            if let Some(path) =
-                bundle().shards.as_ref().filter(|_| held(i as usize).is_none()).map(|s| s.document_path(i as usize))
-            {
+        for path in batch {
+            if held::<T>(path).is_none() && !loading(path) {
+                let path = path.clone();
+                STORE.with(|s| s.borrow_mut().insert(path.clone(), State::Loading(ArcTrigger::new())));
                 loads.push(&wasm_bindgen_futures::future_to_promise(async move {
-                    load::<Document>(i as usize, &path)
-                        .await
-                        .map(|_| wasm_bindgen::JsValue::UNDEFINED)
-                        .map_err(Into::into)
+                    load::<T>(&path).await.map(|_| wasm_bindgen::JsValue::UNDEFINED).map_err(Into::into)
                 }));
             }
         }
         let _ = JsFuture::from(js_sys::Promise::all(&loads)).await;
-        for &i in batch {
-            out.push(held(i as usize).unwrap_or_else(|| Err(format!("document {i} did not arrive")))?);
+        for path in batch {
+            // One already on its way when this began: wait for it too.
+            while held::<T>(path).is_none() {
+                pause().await;
+            }
+            out.push(held::<T>(path).unwrap_or_else(|| Err(format!("{path} did not arrive")))?);
         }
-        progress(out.len(), wanted.len());
+        progress(out.len(), paths.len());
     }
     Ok(out)
 }
 
-/// Document `i` if it is here (embedded, or fetched), or why it cannot be.
-fn held(i: usize) -> Option<Result<&'static Document, String>> {
-    if bundle().shards.is_none() {
-        return Some(corpus().documents.get(i).ok_or_else(|| format!("no document {i}")));
-    }
-    STORE.with(|s| match s.borrow().documents.get(i) {
-        Some(State::Ready(doc)) => Some(Ok(*doc)),
+/// A short pause, for waiting on a fetch that another view started.
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Whether the shard at `path` is on its way.
+fn loading(path: &str) -> bool {
+    STORE.with(|s| matches!(s.borrow().get(path), Some(State::Loading(_))))
+}
+
+/// The shard at `path` if it is here, or why it cannot be.
+fn held<T: 'static>(path: &str) -> Option<Result<&'static T, String>> {
+    STORE.with(|s| match s.borrow().get(path) {
+        Some(State::Ready(value)) => {
+            Some(value.downcast_ref::<T>().ok_or_else(|| format!("{path} is another kind of shard")))
+        }
         Some(State::Failed(e)) => Some(Err(e.clone())),
-        None => Some(Err(format!("no document {i}"))),
         _ => None,
     })
 }
 
-/// The store's list of shards of one type.
-trait Holds<T: 'static> {
-    fn list(&mut self) -> &mut Vec<State<T>>;
-}
-
-impl Holds<Document> for Store {
-    fn list(&mut self) -> &mut Vec<State<Document>> {
-        &mut self.documents
-    }
-}
-
-impl Holds<PositionChunk> for Store {
-    fn list(&mut self) -> &mut Vec<State<PositionChunk>> {
-        &mut self.chunks
-    }
+/// Whole documents, in the order asked (see [`fetch_all`]).
+pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Result<Vec<&'static Document>, String> {
+    let Some(shards) = &embedded().shards else {
+        let docs = &embedded().corpus.documents;
+        return wanted.iter().map(|&i| docs.get(i as usize).ok_or_else(|| format!("no document {i}"))).collect();
+    };
+    let paths: Vec<String> = wanted.iter().map(|&i| shards.document_path(i as usize)).collect();
+    fetch_all::<Document>(&paths, progress).await
 }
 
 /// The URL of a file in the shard folder, which sits in the page's folder:

@@ -5,10 +5,10 @@
 //! reading `location.search`, writing history entries, and Back/Forward.
 
 use leptos::prelude::*;
-use orrery_core::state::State;
+use orrery_core::state::{Catalog, State};
 use wasm_bindgen::JsValue;
 
-use crate::data::bundle;
+use crate::data::AppCatalog;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -24,7 +24,12 @@ pub fn page_path() -> &'static str {
 
 /// The href of a state: the page's path and the state's canonical query.
 pub fn href(state: &State) -> String {
-    format!("{}{}", page_path(), state.to_query(bundle()))
+    href_in(state, &AppCatalog::default())
+}
+
+/// The href of a state, naming its article with `catalog`'s slugs.
+pub fn href_in(state: &State, catalog: &(impl Catalog + ?Sized)) -> String {
+    format!("{}{}", page_path(), state.to_query(catalog))
 }
 
 /// The query string in the address bar.
@@ -32,9 +37,16 @@ pub fn search() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// The state a query string says, and notices naming its bad values.
-pub fn parse(search: &str) -> (State, Vec<String>) {
-    State::parse(search, bundle())
+/// The state a query string says, and notices naming its bad values; or
+/// `None` while what it names is on its way (a large corpus's slugs).
+pub fn parse(search: &str) -> Option<(State, Vec<String>)> {
+    let catalog = AppCatalog::default();
+    let (state, mut notices) = State::parse(search, &catalog);
+    if catalog.waits() {
+        return None;
+    }
+    notices.extend(catalog.failures().into_iter().map(|e| format!("The address could not be read whole: {e}.")));
+    Some((state, notices))
 }
 
 fn history() -> Option<web_sys::History> {

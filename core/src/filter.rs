@@ -71,6 +71,70 @@ pub struct Orders {
     pub title: Vec<u32>,
 }
 
+/// Each document's quotations, by speaker: what the Quotes view lists for
+/// a result set without reading any document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredQuotes", into = "StoredQuotes")]
+pub struct QuoteSpeakers {
+    /// Quotations per document.
+    counts: Vec<u32>,
+    /// Every quotation's speaker id in document order, `u32::MAX` where
+    /// unattributed.
+    speakers: Vec<u32>,
+    /// Where each document's quotations start, rebuilt from `counts`.
+    starts: Vec<u32>,
+}
+
+/// What [`QuoteSpeakers`] writes: counts, not offsets, which compress.
+#[derive(Clone, Serialize, Deserialize)]
+struct StoredQuotes {
+    counts: Vec<u32>,
+    speakers: Vec<u32>,
+}
+
+impl From<StoredQuotes> for QuoteSpeakers {
+    fn from(s: StoredQuotes) -> Self {
+        QuoteSpeakers { counts: s.counts, speakers: s.speakers, starts: Vec::new() }.indexed()
+    }
+}
+
+impl From<QuoteSpeakers> for StoredQuotes {
+    fn from(q: QuoteSpeakers) -> Self {
+        StoredQuotes { counts: q.counts, speakers: q.speakers }
+    }
+}
+
+impl QuoteSpeakers {
+    /// The column for documents whose quotations have these speakers.
+    pub fn new(documents: &[Vec<Option<u32>>]) -> QuoteSpeakers {
+        let counts = documents.iter().map(|d| d.len() as u32).collect();
+        let speakers = documents.iter().flatten().map(|s| s.unwrap_or(u32::MAX)).collect();
+        QuoteSpeakers { counts, speakers, starts: Vec::new() }.indexed()
+    }
+
+    /// Fills `starts` from `counts` (after decoding).
+    fn indexed(mut self) -> QuoteSpeakers {
+        let mut at = 0u32;
+        self.starts = core::iter::once(0)
+            .chain(self.counts.iter().map(|&n| {
+                at = at.saturating_add(n);
+                at
+            }))
+            .collect();
+        self
+    }
+
+    /// Document `doc`'s quotations' speakers, `None` where unattributed.
+    pub fn of(&self, doc: u32) -> impl Iterator<Item = Option<u32>> + '_ {
+        let d = doc as usize;
+        let range = match (self.starts.get(d), self.starts.get(d + 1)) {
+            (Some(&a), Some(&b)) if a <= b && b as usize <= self.speakers.len() => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.speakers[range].iter().map(|&s| (s != u32::MAX).then_some(s))
+    }
+}
+
 /// The corpus's facets and orders: everything a selection needs besides the
 /// search index.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -78,15 +142,16 @@ pub struct Filter {
     facets: Vec<Facet>,
     orders: Orders,
     dates: Dates,
+    quotes: QuoteSpeakers,
 }
 
 impl Filter {
     /// A filter over `documents` documents; fails, naming the problem, when a
     /// facet does not cover them, two facets share a key, or an order is not
     /// a permutation of them.
-    pub fn new(facets: Vec<Facet>, orders: Orders, dates: Dates) -> Result<Filter, String> {
+    pub fn new(facets: Vec<Facet>, orders: Orders, dates: Dates, quotes: QuoteSpeakers) -> Result<Filter, String> {
         let documents = orders.newest.len();
-        let filter = Filter { facets, orders, dates };
+        let filter = Filter { facets, orders, dates, quotes };
         filter.check(documents)?;
         Ok(filter)
     }
@@ -110,6 +175,9 @@ impl Filter {
                 title: keep(&self.orders.title),
             },
             dates: self.dates.subset(documents),
+            quotes: QuoteSpeakers::new(
+                &documents.iter().map(|&d| self.quotes.of(d).collect::<Vec<_>>()).collect::<Vec<_>>(),
+            ),
         }
     }
 
@@ -117,6 +185,10 @@ impl Filter {
     /// decoded from bytes.
     pub fn check(&self, documents: usize) -> Result<(), String> {
         self.dates.check(documents)?;
+        let quotes = &self.quotes;
+        if quotes.counts.len() != documents || quotes.starts.last() != Some(&(quotes.speakers.len() as u32)) {
+            return Err("the quotation column does not fit the documents".into());
+        }
         for (i, facet) in self.facets.iter().enumerate() {
             facet.check(documents)?;
             if self.facets[..i].iter().any(|f| f.key() == facet.key()) {
@@ -139,6 +211,11 @@ impl Filter {
     /// The facets, in the order the sidebar and the URL list them.
     pub fn facets(&self) -> &[Facet] {
         &self.facets
+    }
+
+    /// Each document's quotations, by speaker.
+    pub fn quotes(&self) -> &QuoteSpeakers {
+        &self.quotes
     }
 
     /// Each document's date, by distinct date.

@@ -308,14 +308,18 @@ pub struct Bundle {
 /// The unfiltered first view of a large corpus, computed at build time, so
 /// that the app paints it from a few kilobytes while the rest arrives.
 ///
-/// A head bundle's documents are the first page of that view, renumbered
-/// `0..` in display order; its facets, dates, speakers, sources and
-/// countries keep every value with the whole corpus's ids, so labels, URL
-/// keys and counts mean the same as in the whole bundle.
+/// A head bundle's documents are the summaries of that view's first page,
+/// in display order ([`FirstView::ids`] says which they are); its facets
+/// and dates keep every value but no document, and its speakers, sources
+/// and countries are whole, so labels, URL keys and counts mean what they
+/// mean in the whole corpus.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FirstView {
     /// Documents in the whole corpus.
     pub documents: u32,
+    /// The page's documents, as the whole corpus numbers them: the head's
+    /// document `i` is the corpus's `ids[i]`.
+    pub ids: Vec<u32>,
     /// Per facet, per value id: its documents in the whole corpus.
     pub counts: Vec<Vec<u32>>,
     /// Per distinct date: the documents with it.
@@ -336,13 +340,32 @@ impl Bundle {
         let first = self.first.as_ref()?;
         let listed = self.corpus.documents.len() as u32;
         Some(crate::filter::Results {
-            documents: (0..listed).collect(),
+            documents: first.ids.clone(),
             counts: first.counts.clone(),
             dates: first.dates.clone(),
             undated: first.undated,
             unlisted: first.documents.saturating_sub(listed),
             ..Default::default()
         })
+    }
+
+    /// The summary of document `doc` of the whole corpus, if this bundle
+    /// holds it (a head holds its first page's).
+    pub fn summary(&self, doc: u32) -> Option<&Document> {
+        match &self.first {
+            None => self.corpus.documents.get(doc as usize),
+            Some(first) => self.corpus.documents.get(first.ids.iter().position(|&d| d == doc)?),
+        }
+    }
+
+    /// The document of the whole corpus with this slug, if this bundle
+    /// holds it.
+    pub fn document_by_slug(&self, slug: &str) -> Option<u32> {
+        let d = self.corpus.document_by_slug(slug)?;
+        match &self.first {
+            None => Some(d),
+            Some(first) => first.ids.get(d as usize).copied(),
+        }
     }
 
     /// Checks what the app relies on in a decoded bundle, so that a corrupt
@@ -353,7 +376,8 @@ impl Bundle {
         if n == 0 {
             return Err("the bundle holds no article".into());
         }
-        self.filter.check(n)?;
+        // A head's facets and dates hold values but no document.
+        self.filter.check(if self.first.is_some() { 0 } else { n })?;
         if self.index.lengths.len() != n {
             return Err(alloc::format!("the search index covers {} documents, not {n}", self.index.lengths.len()));
         }
@@ -364,7 +388,9 @@ impl Bundle {
             let fits = first.counts.len() == self.filter.facets().len()
                 && first.counts.iter().zip(self.filter.facets()).all(|(c, f)| c.len() == f.values().len())
                 && first.dates.len() == self.filter.dates().values().len()
-                && first.documents as usize >= n;
+                && first.documents as usize >= n
+                && first.ids.len() == n
+                && first.ids.iter().all(|&d| d < first.documents);
             if !fits {
                 return Err("the first view's counts do not fit its facets".into());
             }
@@ -389,6 +415,34 @@ pub struct Shards {
     /// The folder, relative to the page: `data-` and a hash of its contents,
     /// so that a rebuilt corpus never meets a cached shard of an old one.
     pub dir: String,
+    /// Documents per chunk of summaries.
+    pub chunk: u32,
+}
+
+/// Every document's slug, sorted, for a large corpus's addresses: what
+/// `doc=` in a URL needs without the documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slugs {
+    /// Slugs in ascending order.
+    pub slugs: Vec<String>,
+    /// The document of each.
+    pub ids: Vec<u32>,
+}
+
+impl Slugs {
+    /// The documents' slugs, sorted.
+    pub fn new(documents: &[Document]) -> Slugs {
+        let mut pairs: Vec<(&str, u32)> =
+            documents.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i as u32)).collect();
+        pairs.sort_unstable();
+        Slugs { slugs: pairs.iter().map(|p| p.0.into()).collect(), ids: pairs.iter().map(|p| p.1).collect() }
+    }
+
+    /// The document with this slug.
+    pub fn find(&self, slug: &str) -> Option<u32> {
+        let i = self.slugs.binary_search_by(|s| s.as_str().cmp(slug)).ok()?;
+        self.ids.get(i).copied()
+    }
 }
 
 impl Shards {
@@ -396,9 +450,25 @@ impl Shards {
     pub fn document_path(&self, i: usize) -> String {
         alloc::format!("{}/doc/{i}.bin", self.dir)
     }
-    /// The whole bundle, when the app embeds only its head.
-    pub fn body_path(&self) -> String {
-        alloc::format!("{}/bundle.bin", self.dir)
+    /// The facets, orders and dates ([`crate::filter::Filter`]).
+    pub fn filter_path(&self) -> String {
+        alloc::format!("{}/filter.bin", self.dir)
+    }
+    /// The search index ([`crate::search::SearchIndex`]).
+    pub fn index_path(&self) -> String {
+        alloc::format!("{}/index.bin", self.dir)
+    }
+    /// The world map ([`WorldMap`]).
+    pub fn map_path(&self) -> String {
+        alloc::format!("{}/map.bin", self.dir)
+    }
+    /// Every slug ([`Slugs`]).
+    pub fn slugs_path(&self) -> String {
+        alloc::format!("{}/slugs.bin", self.dir)
+    }
+    /// The chunk of summaries that holds document `doc` (a `Vec<Document>`).
+    pub fn summaries_path(&self, doc: u32) -> String {
+        alloc::format!("{}/sum/{}.bin", self.dir, doc / self.chunk.max(1))
     }
     /// Chunk `k` of the word positions, as postcard bytes.
     pub fn positions_path(&self, k: usize) -> String {

@@ -21,6 +21,7 @@ use alloc::vec::Vec;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::date::Date;
+use crate::facet::Facet;
 use crate::kwic::KwicSort;
 use crate::model::Bundle;
 use crate::timeline::DateRange;
@@ -64,6 +65,35 @@ impl View {
             View::Quotes => "Quotes",
             View::Contexts => "Contexts",
         }
+    }
+}
+
+/// What reading and writing a URL needs of the corpus. A [`Bundle`] has it
+/// all; the app, with a large corpus, has it as parts arrive.
+pub trait Catalog {
+    /// The facets, whose values a URL names by key.
+    fn facets(&self) -> &[Facet];
+    /// Document `doc`'s slug, if known.
+    fn slug(&self, doc: u32) -> Option<String>;
+    /// The document with this slug.
+    fn find(&self, slug: &str) -> Option<u32>;
+    /// How many quotations document `doc` has, if known.
+    fn quotes(&self, doc: u32) -> Option<usize>;
+}
+
+impl Catalog for Bundle {
+    fn facets(&self) -> &[Facet] {
+        self.filter.facets()
+    }
+    fn slug(&self, doc: u32) -> Option<String> {
+        self.summary(doc).map(|d| d.slug.clone())
+    }
+    fn find(&self, slug: &str) -> Option<u32> {
+        self.document_by_slug(slug)
+    }
+    fn quotes(&self, doc: u32) -> Option<usize> {
+        // A document the bundle does not hold has none to point at.
+        Some(self.summary(doc).map_or(0, |d| d.quotes.len()))
     }
 }
 
@@ -251,13 +281,13 @@ impl State {
     /// The canonical query string, with a leading `?`, or empty for the
     /// default state. Facets come in the bundle's order, each one's values
     /// sorted by key.
-    pub fn to_query(&self, bundle: &Bundle) -> String {
+    pub fn to_query(&self, bundle: &(impl Catalog + ?Sized)) -> String {
         let (selection, location) = (&self.selection, &self.location);
         let mut out_pairs: Vec<(&str, Cow<str>)> = Vec::new();
         if !selection.q.is_empty() {
             out_pairs.push(("q", Cow::Borrowed(selection.q.as_str())));
         }
-        for (f, facet) in bundle.filter.facets().iter().enumerate() {
+        for (f, facet) in bundle.facets().iter().enumerate() {
             let mut keys: Vec<&str> =
                 selection.picked(f).filter_map(|v| facet.value(v)).map(|v| v.key.as_str()).collect();
             keys.sort_unstable();
@@ -274,8 +304,8 @@ impl State {
         if location.kwic != KwicSort::Document {
             out_pairs.push(("kwic", Cow::Borrowed(location.kwic.key())));
         }
-        if let Some(doc) = location.doc.and_then(|d| bundle.corpus.documents.get(d as usize)) {
-            out_pairs.push(("doc", Cow::Borrowed(doc.slug.as_str())));
+        if let Some(slug) = location.doc.and_then(|d| bundle.slug(d)) {
+            out_pairs.push(("doc", Cow::Owned(slug)));
             if let Some(quote) = location.quote {
                 out_pairs.push(("quote", Cow::Owned(quote.to_string())));
             }
@@ -298,12 +328,12 @@ impl State {
 
     /// Parses a query string (with or without `?`) against the bundle. Bad
     /// values are left out and named in the returned notices; nothing panics.
-    pub fn parse(query: &str, bundle: &Bundle) -> (State, Vec<String>) {
+    pub fn parse(query: &str, bundle: &(impl Catalog + ?Sized)) -> (State, Vec<String>) {
         let mut state = State::default();
         let mut notices = Vec::new();
         let mut sort = None;
         let (mut from, mut to) = (None, None);
-        let facets = bundle.filter.facets();
+        let facets = bundle.facets();
         let query = query.strip_prefix('?').unwrap_or(query);
         for (key, value) in pairs(query) {
             let values = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
@@ -322,7 +352,7 @@ impl State {
                     Some(v) => state.location.view = v,
                     None => notices.push(format!("Unknown view “{}” was ignored.", short(&value))),
                 },
-                "doc" => match bundle.corpus.document_by_slug(&value) {
+                "doc" => match bundle.find(&value) {
                     Some(d) => state.location.doc = Some(d),
                     None => notices.push(format!("No article “{}” in this corpus.", short(&value))),
                 },
@@ -369,11 +399,10 @@ impl State {
                 },
             }
         }
-        // A quote number must exist in its document.
+        // A quote number must exist in its document (where that is known).
         let location = &mut state.location;
         if let (Some(n), Some(d)) = (location.quote, location.doc) {
-            let count = bundle.corpus.documents.get(d as usize).map_or(0, |d| d.quotes.len());
-            if n as usize > count {
+            if bundle.quotes(d).is_some_and(|count| n as usize > count) {
                 notices.push(format!("Quote {n} does not exist in this article and was ignored."));
                 location.quote = None;
             }

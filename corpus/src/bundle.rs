@@ -3,15 +3,16 @@
 //! computed here so the browser does no such work.
 //!
 //! A corpus with at most `embed_limit` bytes of text is embedded whole. A
-//! larger one embeds document summaries (what cards and filters read) and
-//! keeps every whole document and chunk of word positions in static files
-//! under `data-<hash>/`, named by a hash of everything in them so a rebuilt
-//! corpus never meets a cached shard of an old one.
+//! larger one embeds only the head of its bundle, the unfiltered first view
+//! computed here, and keeps the rest in static files under `data-<hash>/`,
+//! each fetched when the app needs it, named by a hash of everything in them
+//! so a rebuilt corpus never meets a cached shard of an old one: what the
+//! first view costs does not grow with the corpus.
 
 use std::collections::BTreeSet;
 
-use orrery_core::filter::{Filter, Orders};
-use orrery_core::model::{Bundle, Corpus, Document, FirstView, Quote, Shards, Span, WorldMap};
+use orrery_core::filter::{Filter, Orders, QuoteSpeakers};
+use orrery_core::model::{Bundle, Corpus, Document, FirstView, Quote, Shards, Slugs, Span, WorldMap};
 use orrery_core::search::SearchIndex;
 use orrery_core::state::{Selection, PAGE};
 use orrery_core::timeline::Dates;
@@ -42,7 +43,14 @@ pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
 /// [`summary`]) is enough for them.
 pub fn filter(corpus: &Corpus) -> Result<Filter, String> {
     let dates: Vec<_> = corpus.documents.iter().map(|d| d.date).collect();
-    Filter::new(crate::facets::build(corpus)?, orders(&corpus.documents), Dates::new(&dates))
+    let quotes: Vec<Vec<Option<u32>>> =
+        corpus.documents.iter().map(|d| d.quotes.iter().map(|q| q.speaker).collect()).collect();
+    Filter::new(
+        crate::facets::build(corpus)?,
+        orders(&corpus.documents),
+        Dates::new(&dates),
+        QuoteSpeakers::new(&quotes),
+    )
 }
 
 /// The fixed orders: by date both ways (undated last, ties in file order)
@@ -63,30 +71,36 @@ fn orders(documents: &[Document]) -> Orders {
     Orders { newest: by_date(true), oldest: by_date(false), title }
 }
 
-/// The head of a whole bundle (one whose texts are in shards): the first
-/// page of its unfiltered view with the whole corpus's counts, the facets'
-/// values and the tables of names, and no map, index or other document.
+/// Summaries per chunk: a page of cards from anywhere in a large corpus
+/// fetches a few kilobytes per card at most.
+pub const SUMMARY_CHUNK: u32 = 32;
+
+/// The head of a whole bundle: the first page of its unfiltered view, as
+/// summaries, with the whole corpus's counts and timeline; the facets' and
+/// dates' values without their documents; the tables of names; and no map,
+/// index or other document.
 pub fn head(whole: &Bundle) -> Result<Bundle, String> {
     let results = whole.filter.run(&whole.index, &[][..], &Selection::default());
-    let page: Vec<u32> = results.documents.iter().take(PAGE).copied().collect();
+    let ids: Vec<u32> = results.documents.iter().take(PAGE).copied().collect();
     let mut corpus = Corpus {
-        documents: page.iter().map(|&d| whole.corpus.documents[d as usize].clone()).collect(),
+        documents: ids.iter().map(|&d| summary(&whole.corpus.documents[d as usize])).collect(),
         countries: whole.corpus.countries.clone(),
         speakers: whole.corpus.speakers.clone(),
         sources: whole.corpus.sources.clone(),
         by_slug: Vec::new(),
     };
     corpus.index_slugs();
-    let index = SearchIndex { fold: whole.index.fold.clone(), lengths: vec![0; page.len()], ..Default::default() };
+    let index = SearchIndex { fold: whole.index.fold.clone(), lengths: vec![0; ids.len()], ..Default::default() };
     let head = Bundle {
         corpus,
         index,
-        filter: whole.filter.subset(&page),
+        filter: whole.filter.subset(&[]),
         map: WorldMap::default(),
         positions: Vec::new(),
         shards: whole.shards.clone(),
         first: Some(FirstView {
             documents: whole.corpus.documents.len() as u32,
+            ids,
             counts: results.counts,
             dates: results.dates,
             undated: results.undated,
@@ -107,10 +121,11 @@ pub struct Site {
 
 /// Bundles a corpus for the app: whole when its text is at most `embed_limit`
 /// bytes. Otherwise the app embeds only the head of the bundle (see
-/// [`head`]), which paints the first view; the whole bundle, with document
-/// summaries and the index, is a shard fetched as the app starts, and every
-/// document and chunk of word positions is a shard, fetched when a document
-/// opens or a phrase needs it.
+/// [`head`]), which paints the first view, and the rest is in shards, each
+/// fetched when something needs it (see [`Shards`]): the facets and orders
+/// (at once, after the first view), the search index, the map, the slugs,
+/// summaries in chunks of [`SUMMARY_CHUNK`], every document, and every
+/// chunk of word positions.
 pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     let mut bundle = bundle(corpus)?;
@@ -121,13 +136,21 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     let chunks: Vec<Vec<u8>> = bundle.positions.iter().map(serialise).collect();
     bundle.corpus.documents = bundle.corpus.documents.iter().map(summary).collect();
     bundle.positions = Vec::new();
-    // The folder is named by a hash of everything in it and of the bundle.
+    let summaries: Vec<Vec<u8>> = bundle.corpus.documents.chunks(SUMMARY_CHUNK as usize).map(serialise).collect();
+    let whole = [
+        serialise(&bundle.filter),
+        serialise(&bundle.index),
+        serialise(&bundle.map),
+        serialise(&Slugs::new(&bundle.corpus.documents)),
+    ];
+    let mut head = head(&bundle)?;
+    // The folder is named by a hash of everything in it and of the head.
     let mut hash = Fnv::default();
-    for bytes in documents.iter().chain(&chunks) {
+    for bytes in documents.iter().chain(&chunks).chain(&summaries).chain(&whole) {
         hash.write(bytes);
     }
-    hash.write(&serialise(&bundle));
-    let shards = Shards { dir: format!("data-{:016x}", hash.0) };
+    hash.write(&serialise(&head));
+    let shards = Shards { dir: format!("data-{:016x}", hash.0), chunk: SUMMARY_CHUNK };
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     for (i, bytes) in documents.into_iter().enumerate() {
         out.push((shards.document_path(i), bytes));
@@ -135,11 +158,15 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     for (k, bytes) in chunks.into_iter().enumerate() {
         out.push((shards.positions_path(k), bytes));
     }
-    bundle.shards = Some(shards);
-    let head = head(&bundle)?;
-    if let Some(shards) = &bundle.shards {
-        out.push((shards.body_path(), serialise(&bundle)));
+    for (k, bytes) in summaries.into_iter().enumerate() {
+        out.push((shards.summaries_path(k as u32 * SUMMARY_CHUNK), bytes));
     }
+    let [filter, index, map, slugs] = whole;
+    out.push((shards.filter_path(), filter));
+    out.push((shards.index_path(), index));
+    out.push((shards.map_path(), map));
+    out.push((shards.slugs_path(), slugs));
+    head.shards = Some(shards);
     Ok(Site { bundle: serialise(&head), files: out })
 }
 

@@ -1,4 +1,5 @@
 import { test, expect, Page, Download } from '@playwright/test';
+import { violations } from './axe';
 import { readFileSync } from 'node:fs';
 
 // What analysts reach for after filtering and reading: the timeline with a
@@ -249,7 +250,6 @@ test.describe('downloads', () => {
 });
 
 test('axe (every rule): the download menu open and the timeline in use, in both themes', async ({ page }) => {
-  const { violations } = await import('./axe');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('./?view=quotes&from=2022');

@@ -2,8 +2,10 @@ import { test, expect, Page } from '@playwright/test';
 
 // `/alt/` is built with ORRERY_EMBED_LIMIT=0, so its documents and word
 // positions are static shards. The app embeds only the head of its bundle,
-// which paints the first view; the whole bundle (`bundle.bin`) follows once
-// that view is on screen, and each view then fetches only what it shows.
+// which paints the first view; the facets (`filter.bin`) follow once that
+// view is on screen, and each view then fetches only what it shows. (Its
+// seven articles all fit the first page; `scale.spec.ts` has a corpus
+// whose summaries come in chunks.)
 
 const alt = (baseURL: string | undefined, query = '') => new URL(`/alt/${query}`, baseURL!).href;
 
@@ -17,11 +19,11 @@ function shardRequests(page: Page): string[] {
   return seen;
 }
 
-/** Holds the whole bundle's response until the returned function is called. */
-async function holdBody(page: Page): Promise<() => void> {
+/** Holds every shard's response until the returned function is called. */
+async function holdShards(page: Page): Promise<() => void> {
   let release = () => {};
   const gate = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/\/data-[0-9a-f]{16}\/bundle\.bin$/, async (route) => {
+  await page.route(/\/data-[0-9a-f]{16}\//, async (route) => {
     await gate;
     await route.continue();
   });
@@ -30,7 +32,7 @@ async function holdBody(page: Page): Promise<() => void> {
 
 test('the first view of a sharded corpus paints from the embedded head, with exact counts', async ({ page, baseURL }) => {
   const shards = shardRequests(page);
-  const release = await holdBody(page);
+  const release = await holdShards(page);
   await page.goto(alt(baseURL));
   // Everything below shows while the whole bundle is held back.
   await expect(page.locator('main article')).toHaveCount(7);
@@ -49,15 +51,11 @@ test('the first view of a sharded corpus paints from the embedded head, with exa
   expect(sidebar.length).toBeGreaterThan(10);
   expect(chart.length).toBeGreaterThan(0);
   const titles = await page.locator('main article h2').allTextContents();
-  const download = page.locator('.result-bar summary', { hasText: 'Download' });
-  await expect(download).toHaveCount(0);
-  // Only the whole bundle is asked for, once the first view is painted.
-  expect(shards).toEqual(['bundle.bin']);
+  // Only the facets are asked for, once the first view is painted.
+  await expect.poll(() => shards).toEqual(['filter.bin']);
   release();
   await page.waitForLoadState('networkidle');
-  // Shown after it arrives: the Download menu, which needs every row.
-  await expect(download).toBeVisible();
-  expect(shards).toEqual(['bundle.bin']);
+  expect(shards).toEqual(['filter.bin']);
   expect(await facets.allTextContents()).toEqual(sidebar);
   expect(await bins.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')))).toEqual(chart);
   expect(await page.locator('main article h2').allTextContents()).toEqual(titles);
@@ -65,10 +63,10 @@ test('the first view of a sharded corpus paints from the embedded head, with exa
 });
 
 test('a facet chosen before the rest arrives waits for it, then shows its results', async ({ page, baseURL }) => {
-  const release = await holdBody(page);
+  const release = await holdShards(page);
   await page.goto(alt(baseURL));
   await page.locator('fieldset[data-facet="collection"] input').first().check();
-  await expect(page.getByRole('status').filter({ hasText: 'Loading all 7 articles…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the data for all 7 articles…' })).toBeVisible();
   await expect(page).toHaveURL(/\?collection=wire$/);
   release();
   await expect(page.locator('.result-count')).toHaveText('2 articles');
@@ -82,9 +80,9 @@ test('a facet chosen before the rest arrives waits for it, then shows its result
 });
 
 test('a deep link waits for the whole bundle, then opens what it names', async ({ page, baseURL }) => {
-  const release = await holdBody(page);
+  const release = await holdShards(page);
   await page.goto(alt(baseURL, '?doc=eight-agencies-sign-a-launch-data-pact&country=zz'));
-  await expect(page.getByRole('status').filter({ hasText: 'Loading all 7 articles…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the data for all 7 articles…' })).toBeVisible();
   await expect(page.locator('main article')).toHaveCount(0);
   release();
   await expect(page.locator('#reader-title')).toHaveText('Eight agencies sign a launch data pact');
@@ -92,23 +90,22 @@ test('a deep link waits for the whole bundle, then opens what it names', async (
   await expect(page.locator('.notices')).toContainText('zz');
 });
 
-test('a whole bundle that cannot be loaded is named, and the first view stays', async ({ page, baseURL }) => {
-  await page.route(/\/data-[0-9a-f]{16}\/bundle\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+test('facets that cannot be loaded are named, and the first view stays', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/filter\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(alt(baseURL));
-  await expect(page.getByRole('alert')).toContainText(/could not be loaded: .*\/alt\/data-[0-9a-f]{16}\/bundle\.bin: HTTP 404/);
   await expect(page.locator('main article')).toHaveCount(7);
   // Anything but the first view says why it cannot show, and never spins.
   await page.locator('fieldset[data-facet="collection"] input').first().check();
-  await expect(page.getByRole('alert')).toContainText('bundle.bin: HTTP 404');
-  await expect(page.getByText('Loading all 7 articles…')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toContainText(/cannot be searched or filtered: could not load \/alt\/data-[0-9a-f]{16}\/filter\.bin: HTTP 404/);
+  await expect(page.getByText('Loading the data for all 7 articles…')).toHaveCount(0);
 });
 
-test('a corrupt whole bundle is reported by name', async ({ page, baseURL }) => {
-  await page.route(/\/data-[0-9a-f]{16}\/bundle\.bin$/, (route) =>
+test('a corrupt search index is reported by name', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/index\.bin$/, (route) =>
     route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]) }),
   );
   await page.goto(alt(baseURL, '?q=satellite'));
-  await expect(page.getByRole('alert')).toContainText(/bundle\.bin cannot be read/);
+  await expect(page.getByRole('alert')).toContainText(/could not load .*\/index\.bin/);
 });
 
 test('opening an article fetches that article only, and the reader shows it', async ({ page, baseURL }) => {
@@ -118,7 +115,7 @@ test('opening an article fetches that article only, and the reader shows it', as
   await expect(page.locator('.reader-body')).toContainText('The first images of the coast of Peru');
   await expect(page.locator('.reader-body [data-quote="1"]')).toHaveAttribute('data-speaker', 'Amina Otieno');
   await expect(page.locator('#reader-title')).toBeFocused();
-  expect(shards.filter((s) => s !== 'bundle.bin')).toEqual(['doc/2.bin']);
+  expect(shards.filter((s) => s !== 'filter.bin')).toEqual(['doc/2.bin']);
   // A deep link to a highlighted quotation works the same way.
   await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite&quote=1'));
   await expect(page.locator('.reader-body [data-quote="1"].current')).toBeVisible();

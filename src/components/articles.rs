@@ -11,7 +11,7 @@ use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::marked::with_hits;
 use super::timeline::Timeline;
-use crate::data::{corpus, facet_position, filter, index};
+use crate::data::{corpus, facet_position, facets, fold, summary};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -154,9 +154,9 @@ pub fn ShowMore(paging: Paging, total: Signal<usize>, many: &'static str) -> imp
 #[component]
 pub fn Articles(results: Memo<Results>) -> impl IntoView {
     let count = Signal::derive(move || results.with(Results::total));
-    // A large corpus's first view, before the rest arrives, has one page of
-    // cards and none of the rows a download needs.
-    let head = crate::data::is_head();
+    // A large corpus's first view lists one page until its facets arrive:
+    // a download needs every row.
+    let listed = Memo::new(move |_| results.with(|r| r.unlisted == 0));
     let paging = Paging::first_page();
     let page = move || {
         let n = paging.shown.get();
@@ -167,7 +167,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
         <h1 class="visually-hidden">"Articles"</h1>
         <Timeline results=results />
         <ResultBar one="article" many="articles" count=count results=results>
-            {(!head).then(|| view! { <Download kind=Kind::Articles results=results /> })}
+            {move || listed.get().then(|| view! { <Download kind=Kind::Articles results=results /> })}
         </ResultBar>
         <div class="cards">
             {move || (count.get() == 0).then(|| view! {
@@ -177,7 +177,7 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
                 <Card position=d query=query />
             </For>
         </div>
-        {(!head).then(|| view! { <ShowMore paging=paging total=count many="articles" /> })}
+        <ShowMore paging=paging total=count many="articles" />
     }
 }
 
@@ -187,7 +187,7 @@ fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyVie
     let found = if query.is_empty() {
         None
     } else if let Loaded::Ready(full) = shards::document(position as usize) {
-        snippet(&index().fold, full, query, 14).map(|found| (full, found))
+        snippet(fold(), full, query, 14).map(|found| (full, found))
     } else {
         None
     };
@@ -204,9 +204,27 @@ fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyVie
     }
 }
 
+/// A card, once its summary is here (a large corpus fetches summaries in
+/// chunks, for the cards on show).
 #[component]
 fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
-    let doc: &'static Document = &corpus().documents[position as usize];
+    move || {
+        match summary(position) {
+        Loaded::Ready(doc) => view! { <SummaryCard position=position doc=doc query=query /> }.into_any(),
+        Loaded::Pending => view! {
+            <article class="card-pending" aria-busy="true"><p class="loading">"Loading the article…"</p></article>
+        }
+        .into_any(),
+        Loaded::Failed(e) => view! {
+            <article class="card-pending"><p class="load-error">{format!("This article cannot be shown: {e}.")}</p></article>
+        }
+        .into_any(),
+    }
+    }
+}
+
+#[component]
+fn SummaryCard(position: u32, doc: &'static Document, query: Memo<SearchQuery>) -> impl IntoView {
     let first_quote = doc.quotes.first().map(|q| {
         let speaker = q.speaker.and_then(|s| corpus().speakers.get(s as usize)).map(|s| s.name.clone());
         let data_speaker = speaker.clone().unwrap_or_default();
@@ -235,7 +253,7 @@ fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
                 {(!doc.quotes.is_empty()).then(|| format!(" · {}", plural(doc.quotes.len(), "quote", "quotes")))}
             </p>
             {move || query.with(|q| excerpt(position, doc, q))}
-            <CountryChips position=position />
+            <CountryChips doc=doc />
             {first_quote}
         </article>
     }
@@ -244,11 +262,11 @@ fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
 /// A card's most mentioned countries, and any in the filter: a card is a
 /// summary, and the reader lists them all.
 #[component]
-fn CountryChips(position: u32) -> impl IntoView {
+fn CountryChips(doc: &'static Document) -> impl IntoView {
     let nav = Nav::get();
     let facet = facet_position("country");
-    let Some(countries) = filter().facets().get(facet) else { return ().into_any() };
-    let ids = countries.of(position);
+    let Some(countries) = facets().get(facet) else { return ().into_any() };
+    let ids: Vec<u32> = doc.countries.iter().filter_map(|c| countries.find(&c.code)).collect();
     if ids.is_empty() {
         return ().into_any();
     }

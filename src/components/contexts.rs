@@ -16,7 +16,7 @@ use orrery_core::Document;
 
 use super::articles::{date_label, plural, Paging, ShowMore};
 use super::link::StateLink;
-use crate::data::{corpus, index};
+use crate::data::{fold, index, summary};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded, LoadedPositions};
 
@@ -46,7 +46,7 @@ impl PartialEq for Row {
 /// The rows on show: the first `shown` lines in the chosen order.
 /// With a status while a sort waits for texts.
 fn rows(counts: &[(u32, u32)], query: &SearchQuery, sort: KwicSort, shown: usize) -> (Vec<Row>, Option<String>) {
-    let lines_of = |doc: &Document| hit_lines(&index().fold, doc, query, CONTEXT_WORDS);
+    let lines_of = |doc: &Document| hit_lines(fold(), doc, query, CONTEXT_WORDS);
     let mut out = Vec::new();
     if sort == KwicSort::Document {
         let mut left = shown;
@@ -93,19 +93,29 @@ fn rows(counts: &[(u32, u32)], query: &SearchQuery, sort: KwicSort, shown: usize
 pub fn Contexts(results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     let searching = Memo::new(move |_| results.with(|r| !r.query.is_empty()));
-    // Lines per document with any, in the results' order, from the index.
-    let counts = Memo::new(move |_| {
-        results.with(|r| {
+    // Lines per document with any, in the results' order, from the index
+    // less the title's and deck's words (from the summaries, which a large
+    // corpus fetches in chunks: until all are here, how many are).
+    let tally = Memo::new(move |_| {
+        let Some(index) = index().ready() else { return (Vec::new(), 0) };
+        let mut waiting = 0;
+        let counts = results.with(|r| {
             r.documents
                 .iter()
                 .filter_map(|&d| {
-                    let head = head_words(&index().fold, &corpus().documents[d as usize]);
-                    let n = index().body_hits(&LoadedPositions, &r.query, d, &head)?;
+                    let Loaded::Ready(summary) = summary(d) else {
+                        waiting += 1;
+                        return None;
+                    };
+                    let n = index.body_hits(&LoadedPositions, &r.query, d, &head_words(fold(), summary))?;
                     (n > 0).then_some((d, n))
                 })
                 .collect::<Vec<(u32, u32)>>()
-        })
+        });
+        (counts, waiting)
     });
+    let counts = Memo::new(move |_| tally.with(|t| t.0.clone()));
+    let counting = Memo::new(move |_| tally.with(|t| t.1));
     let total = Signal::derive(move || counts.with(|c| c.iter().map(|&(_, n)| n as usize).sum::<usize>()));
     let sort = Memo::new(move |_| nav.location.with(|l| l.kwic));
     let paging = Paging::of(LINES_PAGE);
@@ -116,6 +126,10 @@ pub fn Contexts(results: Memo<Results>) -> impl IntoView {
     let status = move || {
         if results.with(|r| !r.missing.is_empty()) {
             return "Searching for the phrase…".to_owned();
+        }
+        let waiting = counting.get();
+        if waiting > 0 {
+            return format!("Counting the lines: {waiting} articles still loading…");
         }
         let articles = counts.with(Vec::len);
         format!("{} in {}", plural(total.get(), "line", "lines"), plural(articles, "article", "articles"))
@@ -186,16 +200,15 @@ fn reader_at(doc: u32, number: u32) -> State {
 }
 
 fn row(row: &Row) -> AnyView {
-    let title = |d: u32| corpus().documents[d as usize].title.clone();
+    let title = |d: u32| summary(d).ready().map_or_else(|| format!("article {}", d + 1), |s| s.title.clone());
     match row {
         Row::Line(d, doc, line) => {
             let (d, doc) = (*d, *doc);
             let (left, hit, right) = (doc.slice(line.left).to_owned(), doc.slice(line.hit).to_owned(), doc.slice(line.right).to_owned());
-            let summary = &corpus().documents[d as usize];
-            let label = format!("{} · {}", summary.title, date_label(summary));
+            let label = format!("{} · {}", doc.title, date_label(doc));
             view! {
                 <tr>
-                    <td class="kwic-doc" title=label.clone()>{summary.title.clone()}</td>
+                    <td class="kwic-doc" title=label.clone()>{doc.title.clone()}</td>
                     <td class="kwic-left"><span>{left}</span></td>
                     <td class="kwic-hit"><StateLink to=reader_at(d, line.number)><mark>{hit}</mark></StateLink></td>
                     <td class="kwic-right"><span>{right}</span></td>

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use super::articles::{plural, reader_link, Paging, ResultBar, ShowMore};
 use super::link::StateLink;
 use super::marked::with_hits;
-use crate::data::{corpus, facet_position, filter, world_map};
+use crate::data::{corpus, facet_position, facets, filter, summary, world_map};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -24,7 +24,7 @@ fn country_name(code: &str) -> String {
 
 /// The country facet's value id of a code, if the corpus mentions it.
 fn country_id(code: &str) -> Option<u32> {
-    filter().facets().get(facet_position("country"))?.find(code)
+    facets().get(facet_position("country"))?.find(code)
 }
 
 fn toggle_country(code: &str) {
@@ -38,7 +38,12 @@ fn toggle_country(code: &str) {
 pub fn Countries(results: Memo<Results>) -> impl IntoView {
     view! {
         <h1 class="visually-hidden">"Countries"</h1>
-        <WorldMap results=results />
+        // A large corpus fetches its map when this view first opens.
+        {move || match world_map() {
+            Loaded::Ready(map) => view! { <WorldMap map=map results=results /> }.into_any(),
+            Loaded::Pending => view! { <p class="loading map" role="status">"Loading the map…"</p> }.into_any(),
+            Loaded::Failed(e) => view! { <p class="load-error" role="alert">{format!("The map cannot be shown: {e}.")}</p> }.into_any(),
+        }}
         <CountryTable results=results />
     }
 }
@@ -57,9 +62,8 @@ fn event_country(event: &web_sys::Event) -> Option<String> {
 /// Leptos views would cost far more wasm than the map data itself, and
 /// updating in place keeps a focused country focused when it is toggled.
 #[component]
-fn WorldMap(results: Memo<Results>) -> impl IntoView {
+fn WorldMap(map: &'static orrery_core::WorldMap, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
-    let map = world_map();
     let facet = facet_position("country");
     // Articles per country under every filter but the country facet, by
     // value id.
@@ -231,7 +235,7 @@ fn CountryTable(results: Memo<Results>) -> impl IntoView {
     let grouped = RwSignal::new(false);
     let facet = facet_position("country");
     let rows = Memo::new(move |_| {
-        let Some(countries) = filter().facets().get(facet) else { return Vec::new() };
+        let Some(countries) = filter().ready().and_then(|f| f.facets().get(facet)) else { return Vec::new() };
         let mut rows: Vec<Row> = results.with(|r| {
             countries
                 .totals(&r.documents)
@@ -368,7 +372,7 @@ fn MentionLines(code: String, results: Memo<Results>) -> impl IntoView {
     let facet = facet_position("country");
     let id = country_id(&code);
     let docs: Vec<u32> = results.with_untracked(|r| {
-        let Some(countries) = filter().facets().get(facet) else { return Vec::new() };
+        let Some(countries) = filter().ready().and_then(|f| f.facets().get(facet)) else { return Vec::new() };
         r.documents.iter().copied().filter(|&d| id.is_some_and(|v| countries.of(d).contains(&v))).collect()
     });
     let total = docs.len();
@@ -386,7 +390,7 @@ fn MentionLines(code: String, results: Memo<Results>) -> impl IntoView {
 
 /// One article's lines about a country.
 fn doc_lines(d: u32, code: String) -> impl IntoView {
-    let summary = &corpus().documents[d as usize];
+    let title = move || summary(d).ready().map_or_else(|| format!("article {}", d + 1), |s| s.title.clone());
     let to = reader_link(d, None);
     move || match shards::document(d as usize) {
         Loaded::Ready(doc) => mention_lines(doc, &code, 10)
@@ -396,13 +400,13 @@ fn doc_lines(d: u32, code: String) -> impl IntoView {
                     <li class="kwic" data-country=code.clone()>
                         <span class="kwic-text">"… " {with_hits(doc, line.window, &[line.mention])} " …"</span>
                         " "
-                        <StateLink to=to class="kwic-source">{summary.title.clone()}</StateLink>
+                        <StateLink to=to class="kwic-source">{doc.title.clone()}</StateLink>
                     </li>
                 }
             })
             .collect_view()
             .into_any(),
-        Loaded::Pending => view! { <li class="kwic loading">"Loading " {summary.title.clone()} "…"</li> }.into_any(),
-        Loaded::Failed(e) => view! { <li class="kwic load-error">{format!("{}: {e}", summary.title)}</li> }.into_any(),
+        Loaded::Pending => view! { <li class="kwic loading">"Loading " {title()} "…"</li> }.into_any(),
+        Loaded::Failed(e) => view! { <li class="kwic load-error">{format!("{}: {e}", title())}</li> }.into_any(),
     }
 }

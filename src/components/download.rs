@@ -10,11 +10,17 @@ use orrery_core::filter::Results;
 use orrery_core::state::State;
 use wasm_bindgen::{JsCast, JsValue};
 
+use std::collections::BTreeMap;
+
+use orrery_core::facet::Facet;
+use orrery_core::state::Catalog;
+use orrery_core::Document;
+
 use super::link::absolute_url;
 use super::quotes::visible_quotes;
-use crate::data::{corpus, filter};
+use crate::data::{corpus, facets};
 use crate::nav::Nav;
-use crate::shards;
+use crate::{shards, url};
 
 /// What a download holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,7 +44,7 @@ fn about(state: &State) -> Vec<String> {
     let s = &state.selection;
     let mut out: Vec<String> = s.q.split_whitespace().map(str::to_owned).collect();
     for &(f, v) in s.picks() {
-        if let Some(value) = filter().facets().get(f as usize).and_then(|facet| facet.value(v)) {
+        if let Some(value) = facets().get(f as usize).and_then(|facet| facet.value(v)) {
             out.push(value.key.clone());
         }
     }
@@ -51,27 +57,50 @@ fn about(state: &State) -> Vec<String> {
     out
 }
 
+/// The rows' documents, by index: what names them in the links.
+struct Rows(BTreeMap<u32, &'static Document>);
+
+impl Catalog for Rows {
+    fn facets(&self) -> &[Facet] {
+        facets()
+    }
+    fn slug(&self, doc: u32) -> Option<String> {
+        self.0.get(&doc).map(|d| d.slug.clone())
+    }
+    fn find(&self, _: &str) -> Option<u32> {
+        None
+    }
+    fn quotes(&self, doc: u32) -> Option<usize> {
+        self.0.get(&doc).map(|d| d.quotes.len())
+    }
+}
+
 /// Builds the table for a snapshot of the state and its results.
 async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(usize, usize)) -> Result<Table, String> {
+    let wanted: Vec<u32> = match kind {
+        Kind::Articles => results.documents.clone(),
+        Kind::Quotes => {
+            let mut wanted: Vec<u32> = visible_quotes(results, &state.selection).iter().map(|&(d, _)| d).collect();
+            wanted.dedup();
+            wanted
+        }
+    };
+    let whole = shards::documents(&wanted, progress).await?;
+    let rows = Rows(wanted.iter().copied().zip(whole).collect());
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let link = |doc: u32, quote: Option<u32>| {
         let mut s = state.clone();
         (s.location.doc, s.location.quote) = (Some(doc), quote);
-        absolute_url(&s)
+        format!("{origin}{}", url::href_in(&s, &rows))
     };
-    let documents = |wanted: Vec<u32>| async move { shards::documents(&wanted, progress).await.map(|d| (wanted, d)) };
     match kind {
         Kind::Articles => {
-            let (wanted, whole) = documents(results.documents.clone()).await?;
-            let rows: Vec<_> = wanted.into_iter().zip(whole).collect();
-            Ok(export::articles(corpus(), &rows, link))
+            let in_order: Vec<(u32, &Document)> = wanted.iter().filter_map(|&d| Some((d, *rows.0.get(&d)?))).collect();
+            Ok(export::articles(corpus(), &in_order, link))
         }
         Kind::Quotes => {
             let quotes = visible_quotes(results, &state.selection);
-            let mut wanted: Vec<u32> = quotes.iter().map(|&(d, _)| d).collect();
-            wanted.dedup();
-            let (wanted, whole) = documents(wanted).await?;
-            let by_index: std::collections::BTreeMap<u32, _> = wanted.into_iter().zip(whole).collect();
-            let rows: Vec<_> = quotes.iter().filter_map(|&(d, q)| Some((d, *by_index.get(&d)?, q))).collect();
+            let rows: Vec<_> = quotes.iter().filter_map(|&(d, q)| Some((d, *rows.0.get(&d)?, q))).collect();
             Ok(export::quotes(corpus(), &rows, link))
         }
     }

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use orrery_core::filter::Results;
 
-use crate::data::filter;
+use crate::data::facets;
 use crate::nav::Nav;
 
 /// How many values a facet shows before "Show all".
@@ -33,8 +33,8 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
         <nav id="filters" class="facets" class:folded=move || !open.get() aria-label="Filters">
             <h2 class="panel-title">"Filter"</h2>
             // A facet with no values (no subfolders, no datelines) has nothing to offer.
-            {(0..filter().facets().len())
-                .filter(|&facet| !filter().facets()[facet].values().is_empty())
+            {(0..facets().len())
+                .filter(|&facet| !facets()[facet].values().is_empty())
                 .map(|facet| view! { <FacetGroup facet=facet results=results /> })
                 .collect_view()}
         </nav>
@@ -47,7 +47,7 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
 #[component]
 fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
-    let f = &filter().facets()[facet];
+    let f = &facets()[facet];
     let total = f.values().len();
     let expanded = RwSignal::new(false);
     let kept = RwSignal::new(Vec::<u32>::new());
@@ -85,7 +85,7 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
 #[component]
 fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec<u32>>) -> impl IntoView {
     let nav = Nav::get();
-    let label = filter().facets()[facet].value(value).map(|v| v.label.clone()).unwrap_or_default();
+    let label = facets()[facet].value(value).map(|v| v.label.clone()).unwrap_or_default();
     let count = move || results.with(|r| r.count(facet, value));
     let checked = move || nav.selection.with(|s| s.is_picked(facet, value));
     let empty = move || count() == 0 && !checked();
@@ -155,7 +155,7 @@ pub fn ActiveFilters() -> impl IntoView {
 
 fn chip(facet: usize, value: u32) -> impl IntoView {
     let nav = Nav::get();
-    let f = &filter().facets()[facet];
+    let f = &facets()[facet];
     let label = f.value(value).map(|v| v.label.clone()).unwrap_or_default();
     view! {
         <button type="button" class="chip" data-facet=f.key() aria-label=format!("Remove {}: {label}", f.label())

@@ -10,7 +10,6 @@ use orrery_core::state::State;
 use wasm_bindgen::JsCast;
 use web_sys::MouseEvent;
 
-use crate::data::bundle;
 use crate::nav::Nav;
 use crate::url;
 
@@ -48,10 +47,13 @@ pub fn follow_state_links(nav: Nav) {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("a[data-nav]").ok().flatten());
         let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
-        event.prevent_default();
-        // The href is a state this app serialised, so it parses back whole.
+        // The href is a state this app serialised, so it parses back whole
+        // (or, while what it names is on its way, the page loads it).
         let query = href.find('?').map_or("", |i| &href[i..]);
-        nav.go(State::parse(query, bundle()).0);
+        if let Some((state, _)) = url::parse(query) {
+            event.prevent_default();
+            nav.go(state);
+        }
     });
     on_cleanup(move || handle.remove());
 }

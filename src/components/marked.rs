@@ -8,7 +8,7 @@ use orrery_core::state::View;
 use orrery_core::{Document, Span};
 
 use super::link::{absolute_url, copy_link, StateLink};
-use crate::data::{corpus, facet_position, filter};
+use crate::data::{corpus, facet_position, facets};
 use crate::nav::Nav;
 
 /// The search hits to mark in a text, and the one a concordance line
@@ -75,7 +75,7 @@ fn with_mentions(doc: &'static Document, span: Span, hits: Hits) -> AnyView {
                 let to = Nav::get().with(|s| {
                     s.location.doc = None;
                     s.location.quote = None;
-                    if let Some(v) = filter().facets().get(facet).and_then(|f| f.find(&code)) {
+                    if let Some(v) = facets().get(facet).and_then(|f| f.find(&code)) {
                         s.selection.pick(facet, v);
                     }
                 });
@@ -159,7 +159,7 @@ fn quote_part(
                 }
                 None => view! { <span class="speaker unknown">"Unattributed"</span> }.into_any(),
             }}
-            {copy_quote_link(doc, number)}
+            {copy_quote_link(number)}
         </span>
     };
     view! {
@@ -173,11 +173,11 @@ fn quote_part(
 
 /// "Copy link" for one quotation. Its accessible name starts with its
 /// visible text, so voice control users can say it (WCAG 2.5.3).
-fn copy_quote_link(doc: &'static Document, number: u32) -> impl IntoView {
+/// (The reader is showing the quotation's article: the link keeps it.)
+fn copy_quote_link(number: u32) -> impl IntoView {
     let nav = Nav::get();
     let url = move || {
         absolute_url(&nav.with(|s| {
-            s.location.doc = corpus().document_by_slug(&doc.slug);
             s.location.quote = Some(number);
         }))
     };

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use orrery_core::state::{State, View};
 
 use super::link::{absolute_url, copy_link, StateLink};
-use crate::data::bundle;
+use crate::data::total;
 use crate::nav::Nav;
 
 #[component]
 pub fn Masthead() -> impl IntoView {
     let nav = Nav::get();
-    let count = bundle().total();
+    let count = total();
     view! {
         <header class="masthead">
             <div class="masthead-row">

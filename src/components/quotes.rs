@@ -13,13 +13,14 @@ use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::marked::with_hits;
 use super::timeline::Timeline;
-use crate::data::{corpus, facet_position, index};
+use crate::data::{corpus, facet_position, filter, fold, summary};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
-/// (document index, quote index) of the quotations a result set shows.
+/// (document index, quote index) of the quotations a result set shows (the
+/// view waits for the filter, which has every document's quotations).
 pub fn visible_quotes(results: &Results, selection: &Selection) -> Vec<(u32, usize)> {
-    let c = corpus();
+    let Some(filter) = filter().ready() else { return Vec::new() };
     let facet = facet_position("speaker");
     let chosen: Vec<u32> = selection.picked(facet).collect();
     results
@@ -27,8 +28,8 @@ pub fn visible_quotes(results: &Results, selection: &Selection) -> Vec<(u32, usi
         .iter()
         .flat_map(|&d| {
             let chosen = &chosen;
-            c.documents[d as usize].quotes.iter().enumerate().filter_map(move |(i, q)| {
-                (chosen.is_empty() || q.speaker.is_some_and(|s| chosen.contains(&s))).then_some((d, i))
+            filter.quotes().of(d).enumerate().filter_map(move |(i, speaker)| {
+                (chosen.is_empty() || speaker.is_some_and(|s| chosen.contains(&s))).then_some((d, i))
             })
         })
         .collect()
@@ -63,9 +64,23 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
     }
 }
 
+/// A quotation, once its article's summary is here.
 #[component]
 fn QuoteCard(doc: u32, quote: usize, query: Memo<SearchQuery>) -> impl IntoView {
-    let summary: &'static Document = &corpus().documents[doc as usize];
+    move || match summary(doc) {
+        Loaded::Ready(summary) => view! { <SummaryQuote doc=doc summary=summary quote=quote query=query /> }.into_any(),
+        Loaded::Pending => {
+            view! { <figure class="quote-card"><p class="loading">"Loading the quotation…"</p></figure> }.into_any()
+        }
+        Loaded::Failed(e) => view! {
+            <figure class="quote-card"><p class="load-error">{format!("The quotation is missing: {e}.")}</p></figure>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn SummaryQuote(doc: u32, summary: &'static Document, quote: usize, query: Memo<SearchQuery>) -> impl IntoView {
     let speaker = summary.quotes[quote].speaker.and_then(|s| corpus().speakers.get(s as usize));
     let name = speaker.map(|s| s.name.clone()).unwrap_or_default();
     // The quoted words, once the document is there.
@@ -76,7 +91,7 @@ fn QuoteCard(doc: u32, quote: usize, query: Memo<SearchQuery>) -> impl IntoView 
                     q.parts
                         .iter()
                         .map(|&part| {
-                            let hits = query.hits(&index().fold, &full.text, part);
+                            let hits = query.hits(fold(), &full.text, part);
                             view! { <p>{with_hits(full, part, &hits)}</p> }
                         })
                         .collect_view()

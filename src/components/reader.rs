@@ -9,7 +9,7 @@ use orrery_core::{DateSource, Document, Span};
 use super::articles::{date_label, plural, source_name};
 use super::link::StateLink;
 use super::marked::{paragraph, string_with_hits, with_marks, Hits};
-use crate::data::{corpus, index};
+use crate::data::{fold, summary};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -18,8 +18,19 @@ use crate::shards::{self, Loaded};
 /// when it is in a shard.
 #[component]
 pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
+    move || match summary(position as u32) {
+        Loaded::Ready(doc) => view! { <SummaryReader position=position doc=doc results=results /> }.into_any(),
+        Loaded::Pending => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
+        Loaded::Failed(e) => {
+            view! { <p class="load-error" role="alert">{format!("The article cannot be shown: {e}.")}</p> }.into_any()
+        }
+    }
+}
+
+/// The reader, with the article's summary at hand.
+#[component]
+fn SummaryReader(position: usize, doc: &'static Document, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
-    let doc: &'static Document = &corpus().documents[position];
     let query: SearchQuery = results.with_untracked(|r| r.query.clone());
     let position = position as u32;
     let list = results.with_untracked(|r| r.documents.clone());
@@ -27,13 +38,17 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
     let neighbour = |offset: isize| {
         let i = at? as isize + offset;
         let d = *list.get(usize::try_from(i).ok()?)?;
-        let other = &corpus().documents[d as usize];
+        // The neighbour's summary may still be on its way; its link fills in.
+        let title = summary(d).ready().map_or_else(
+            || if offset < 0 { "the previous article" } else { "the next article" }.to_owned(),
+            |o| o.title.clone(),
+        );
         Some((
             nav.with(|s| {
                 s.location.doc = Some(d);
                 s.location.quote = None;
             }),
-            other.title.clone(),
+            title,
         ))
     };
     let back = nav.with(|s| {
@@ -46,7 +61,7 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
         Some(DateSource::FileName) => " (from the file name)",
         None => "",
     };
-    let title_hits = query.hits(&index().fold, &doc.title, Span::new(0, doc.title.len()));
+    let title_hits = query.hits(fold(), &doc.title, Span::new(0, doc.title.len()));
     let (current, hit) = nav.location.with_untracked(|l| (l.quote, l.hit));
     let credits = move || {
         let Loaded::Ready(doc) = shards::document(position as usize) else { return None };
@@ -95,7 +110,7 @@ pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
 /// The paragraphs, with the dateline set apart and everything marked; hit
 /// number `hit` (counted as the concordance counts its lines) is current.
 fn body(doc: &'static Document, query: &SearchQuery, current: Option<u32>, hit: Option<u32>) -> impl IntoView {
-    let hits: Vec<Vec<Span>> = doc.paragraphs.iter().map(|&p| query.hits(&index().fold, &doc.text, p)).collect();
+    let hits: Vec<Vec<Span>> = doc.paragraphs.iter().map(|&p| query.hits(fold(), &doc.text, p)).collect();
     let current_hit = hit.and_then(|n| hits.iter().flatten().nth((n as usize).checked_sub(1)?)).copied();
     doc.paragraphs
         .iter()

@@ -13,7 +13,7 @@ use orrery_core::timeline::{self, short, Bin, DateRange, Unit};
 use wasm_bindgen::JsCast;
 
 use super::articles::plural;
-use crate::data::filter;
+use crate::data::dates;
 use crate::nav::Nav;
 
 /// "April 2022: 3 articles".
@@ -36,11 +36,10 @@ fn range_of(bins: &[Bin], a: usize, b: usize) -> Option<DateRange> {
 pub fn Timeline(results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     // A corpus with no dates has nothing to draw.
-    if filter().dates().values().is_empty() {
+    if dates().is_empty() {
         return ().into_any();
     }
-    let chart =
-        Memo::new(move |_| results.with(|r| timeline::timeline(filter().dates().values(), &r.dates, r.undated)));
+    let chart = Memo::new(move |_| results.with(|r| timeline::timeline(dates(), &r.dates, r.undated)));
     let range = Memo::new(move |_| nav.selection.with(|s| s.range));
     // The bar the keyboard is on, and the bars a gesture has marked but not
     // yet applied (anchor, end).

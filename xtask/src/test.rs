@@ -6,8 +6,9 @@
 //! 2. `cargo test --workspace`, natively;
 //! 3. the app's wasm tests in headless Chromium, then in headless Firefox
 //!    ESR (wasm-bindgen-test-runner);
-//! 4. end-to-end: release builds for `/orrery/` (the seeds) and `/alt/`
-//!    (a second corpus), served by a plain static file server with no rewrite
+//! 4. end-to-end: release builds for `/orrery/` (the seeds, embedded),
+//!    `/alt/` (a curator's folder) and `/big/` (400 generated articles), the
+//!    last two sharded, served by a plain static file server with no rewrite
 //!    rules, driven by Playwright in Debian's Chromium;
 //! 5. cross-engine: the checks of `e2e/cross/checks.mjs` against the same
 //!    builds in Firefox ESR and in WebKitGTK, over WebDriver.
@@ -208,7 +209,10 @@ fn end_to_end() -> Result<Tally, String> {
     // a file whose name tries to inject Cargo build directives: the build
     // must show it as data (e2e/tests/shards.spec.ts reads its card).
     let alt = hostile_alt_corpus()?;
-    for (corpus, sub, embed_limit) in [(root().join("seeds"), "orrery", None), (alt, "alt", Some(0))] {
+    let big = big_corpus()?;
+    for (corpus, sub, embed_limit) in
+        [(root().join("seeds"), "orrery", None), (alt, "alt", Some(0)), (big, "big", Some(0))]
+    {
         let options = Options { corpus, public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit };
         run_trunk_build(&options)?;
     }
@@ -245,6 +249,21 @@ fn hostile_alt_corpus() -> Result<std::path::PathBuf, String> {
     crate::bundle::copy_tree(&from, &to)?;
     let text = "A file name that tries to inject build directives\n\nIts name holds newlines and cargo directives, and the build shows it as data.\n";
     std::fs::write(to.join(INJECTED_NAME), text).map_err(|e| format!("cannot write the injected file: {e}"))?;
+    Ok(to)
+}
+
+/// Articles in the `/big/` end-to-end corpus: more than a first page, and
+/// more than one chunk of summaries, so that its sharded build fetches
+/// facets, the index, the slugs and summaries as views need them.
+pub const BIG_CORPUS: usize = 400;
+
+/// [`BIG_CORPUS`] generated articles (`cargo xtask synth`, seed 7), in
+/// `target/e2e-big-corpus`.
+fn big_corpus() -> Result<std::path::PathBuf, String> {
+    let to = root().join("target/e2e-big-corpus");
+    crate::synth_task::write(BIG_CORPUS, 7, &to)?;
+    // The generator's answers are for the accuracy tests, not an article.
+    let _ = std::fs::remove_file(to.join("truth.json"));
     Ok(to)
 }
 

@@ -1,0 +1,109 @@
+import { test, expect, Page } from '@playwright/test';
+
+// `/big/` is 400 generated articles, sharded (`cargo xtask test` builds it):
+// the app embeds only the first view, and fetches the rest in parts as views
+// need them: the facets (`filter.bin`), the search index (`index.bin`), the
+// slugs (`slugs.bin`), the map (`map.bin`), summaries in chunks
+// (`sum/K.bin`), and whole documents (`doc/N.bin`).
+
+const big = (baseURL: string | undefined, query = '') => new URL(`/big/${query}`, baseURL!).href;
+
+/** Paths under the shard folder that the page requests, in order. */
+function shardRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const match = new URL(request.url()).pathname.match(/\/data-[0-9a-f]{16}\/(.*)$/);
+    if (match) seen.push(match[1]);
+  });
+  return seen;
+}
+
+const cards = (page: Page) => page.locator('main article.card');
+
+test('the first view needs no shard, and then only the facets', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  // Nothing of the corpus is served: the first view must come from the app.
+  await page.route(/\/data-[0-9a-f]{16}\//, (route) => route.abort());
+  await page.goto(big(baseURL));
+  await expect(cards(page)).toHaveCount(15);
+  await expect(page.locator('.result-count')).toHaveText('400 articles');
+  await expect(page.locator('.tagline')).toContainText('400 articles');
+  expect(await page.locator('fieldset.facet[data-facet="country"] .facet-count').count()).toBeGreaterThan(5);
+  await expect.poll(() => shards).toEqual(['filter.bin']);
+});
+
+test('counts and cards of the first view are those the whole corpus gives', async ({ page, baseURL }) => {
+  await page.goto(big(baseURL));
+  await expect(cards(page)).toHaveCount(15);
+  const sidebar = await page.locator('fieldset.facet .facet-value').allTextContents();
+  const titles = await cards(page).locator('h2').allTextContents();
+  const chart = await page.locator('.timeline .bin').evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')));
+  // Sorting oldest first and back runs the whole filter over every article.
+  await page.locator('.sort select').selectOption('oldest');
+  await expect(cards(page).first().locator('h2')).not.toHaveText(titles[0]);
+  await page.locator('.sort select').selectOption('newest');
+  await expect(cards(page).locator('h2')).toHaveText(titles);
+  expect(await page.locator('fieldset.facet .facet-value').allTextContents()).toEqual(sidebar);
+  expect(await page.locator('.timeline .bin').evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')))).toEqual(chart);
+});
+
+test('more cards and a facet fetch the summaries of the cards on show only', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  await page.goto(big(baseURL));
+  await expect(cards(page)).toHaveCount(15);
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: /Show 15 more articles/ }).click();
+  await expect(cards(page)).toHaveCount(30);
+  const chunks = () => shards.filter((s) => s.startsWith('sum/'));
+  expect(chunks().length).toBeGreaterThan(0);
+  expect(chunks().length).toBeLessThanOrEqual(15);
+  // A facet: exact counts from the facets, cards from their chunks.
+  const before = chunks().length;
+  const value = page.locator('fieldset.facet[data-facet="country"] li').nth(3);
+  const count = Number(await value.locator('.facet-count').textContent());
+  await value.locator('input').check();
+  await expect(page.locator('.result-count')).toHaveText(`${count} articles`);
+  await expect(cards(page)).toHaveCount(Math.min(15, count));
+  expect(chunks().length - before).toBeLessThanOrEqual(15);
+  expect(new Set(chunks()).size).toBe(chunks().length);
+  expect(shards).not.toContain('index.bin');
+});
+
+test('a search fetches the index; a deep link the slugs; the map view the map', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  await page.goto(big(baseURL, '?q=space'));
+  await expect(page.locator('.result-count')).toHaveText(/^\d+ articles?$/);
+  await expect(cards(page).first().locator('.snippet mark').first()).toHaveText(/space/i);
+  expect(shards).toContain('index.bin');
+  expect(shards).not.toContain('slugs.bin');
+  // A deep link to an article off the first page.
+  const href = await cards(page).last().locator('h2 a').getAttribute('href');
+  const slug = new URL(href!, baseURL).searchParams.get('doc');
+  await page.goto(big(baseURL, `?doc=${slug}&quote=1`));
+  await expect(page.locator('#reader-title')).toBeVisible();
+  expect(shards).toContain('slugs.bin');
+  await expect(page.locator('.reader-body [data-quote="1"].current')).toBeVisible();
+  await page.goto(big(baseURL, '?view=countries'));
+  await expect(page.locator('figure.map svg [data-country]').first()).toBeAttached();
+  expect(shards).toContain('map.bin');
+});
+
+test('a chunk of summaries that fails is named on its cards; the others show', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/sum\/1\.bin$/, (route) => route.fulfill({ status: 500, body: 'broken' }));
+  await page.goto(big(baseURL, '?sort=oldest'));
+  const failed = page.locator('main article.card-pending .load-error');
+  await expect(cards(page).first()).toBeVisible();
+  // Whether chunk 1 is on the first page depends on the dates; page on until it is.
+  for (let i = 0; i < 30 && (await failed.count()) === 0; i++) {
+    await page.getByRole('button', { name: /Show \d+ more articles/ }).click();
+  }
+  await expect(failed.first()).toContainText(/cannot be shown: could not load \/big\/data-[0-9a-f]{16}\/sum\/1\.bin: HTTP 500/);
+  expect(await cards(page).count()).toBeGreaterThan(0);
+});
+
+test('a deep link whose slugs cannot be loaded says so, and shows the rest', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/slugs\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(big(baseURL, '?doc=no-such-article&view=quotes'));
+  await expect(page.locator('.notices')).toContainText(/could not load \/big\/data-[0-9a-f]{16}\/slugs\.bin: HTTP 404/);
+  await expect(page.locator('.quote-card').first()).toBeVisible();
+});
