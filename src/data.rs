@@ -73,9 +73,19 @@ pub fn facets() -> &'static [Facet] {
     embedded().filter.facets()
 }
 
-/// The corpus's distinct publication dates, ascending.
-pub fn dates() -> &'static [Date] {
-    embedded().filter.dates().values()
+/// Whether the corpus has any date.
+pub fn has_dates() -> bool {
+    !embedded().filter.dates().values().is_empty()
+}
+
+/// The dates `results` counts, ascending: every distinct date of the corpus,
+/// or a head's timeline bars for its first view.
+pub fn dates_of(results: &Results) -> &'static [Date] {
+    let filter = match (results.bars, filter()) {
+        (None, Loaded::Ready(filter)) => filter,
+        _ => &embedded().filter,
+    };
+    filter.dates().values()
 }
 
 /// How the search folds text.
@@ -162,7 +172,12 @@ pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
             Loaded::Failed(e) => return Loaded::Failed(e),
         }
     };
-    Loaded::Ready(filter.run(index, &LoadedPositions, selection))
+    let results = filter.run(index, &LoadedPositions, selection);
+    // A part the search waits for that cannot come ends the wait.
+    match crate::shards::search_error().filter(|_| !results.missing.is_empty()) {
+        Some(e) => Loaded::Failed(e),
+        None => Loaded::Ready(results),
+    }
 }
 
 /// The index of a facet every corpus has (`country`, `speaker`): the

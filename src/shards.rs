@@ -10,11 +10,11 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use orrery_core::search::{PositionChunk, Positions};
+use orrery_core::search::{PositionChunk, Positions, TermFragment};
 use orrery_core::Document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -56,7 +56,7 @@ enum State {
 
 thread_local! {
     /// Every shard asked for, by path.
-    static STORE: RefCell<HashMap<String, State>> = RefCell::new(HashMap::new());
+    static STORE: RefCell<BTreeMap<String, State>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Document `i` with its text, spans, quotations and mentions.
@@ -69,13 +69,19 @@ pub fn document(i: usize) -> Loaded<&'static Document> {
     }
 }
 
-/// The word positions the search reads: embedded, or fetched chunk by chunk.
+/// The parts of the index a search reads besides the index itself: word
+/// positions, embedded or fetched chunk by chunk, and a large corpus's
+/// fragments of terms.
 pub struct LoadedPositions;
 
 impl Positions for LoadedPositions {
     fn chunk(&self, k: usize) -> Option<&PositionChunk> {
         let Some(shards) = &embedded().shards else { return embedded().positions.get(k) };
         ask::<PositionChunk>(shards.positions_path(k)).ready()
+    }
+
+    fn fragment(&self, k: usize) -> Option<&TermFragment> {
+        ask::<TermFragment>(embedded().shards.as_ref()?.terms_path(k)).ready()
     }
 }
 
@@ -88,27 +94,48 @@ pub fn failed(path: &str) -> Option<String> {
     })
 }
 
-/// Why a chunk of word positions could not be loaded, if one could not.
-pub fn chunk_error() -> Option<String> {
+/// Why a part a search reads (a fragment of terms, a chunk of word
+/// positions) could not be loaded, if one could not.
+pub fn search_error() -> Option<String> {
     STORE.with(|s| {
         s.borrow().iter().find_map(|(path, state)| match state {
-            State::Failed(e) if path.contains("/pos/") => Some(e.clone()),
+            State::Failed(e) if path.contains("/pos/") || path.contains("/terms/") => Some(e.clone()),
             _ => None,
         })
     })
 }
 
+/// Decodes a shard's bytes into a value kept for the page's life, like the
+/// embedded corpus. The one generic step: fetching and keeping are not, so
+/// each kind of shard costs the wasm its decoder alone.
+type Decode = fn(&[u8]) -> Result<&'static dyn Any, String>;
+
+fn decode<T: serde::de::DeserializeOwned + 'static>(bytes: &[u8]) -> Result<&'static dyn Any, String> {
+    postcard::from_bytes::<T>(bytes)
+        .map(|value| &*Box::leak(Box::new(value)) as &'static dyn Any)
+        .map_err(|e| e.to_string())
+}
+
+/// A shard read as the kind it is.
+fn as_kind<T: 'static>(path: &str, value: &'static dyn Any) -> Result<&'static T, String> {
+    value.downcast_ref::<T>().ok_or_else(|| format!("{path} was read as another kind of shard"))
+}
+
 /// Answers from the store, starting a fetch the first time, and tracks the
 /// shard's trigger while it is on its way.
 pub fn ask<T: serde::de::DeserializeOwned + 'static>(path: String) -> Loaded<&'static T> {
+    match ask_any(&path, decode::<T>) {
+        Loaded::Ready(value) => as_kind(&path, value).map_or_else(Loaded::Failed, Loaded::Ready),
+        Loaded::Pending => Loaded::Pending,
+        Loaded::Failed(e) => Loaded::Failed(e),
+    }
+}
+
+fn ask_any(path: &str, decode: Decode) -> Loaded<&'static dyn Any> {
     let state = STORE.with(|store| {
         let mut store = store.borrow_mut();
-        match store.get(&path) {
-            Some(State::Ready(value)) => Some(
-                value
-                    .downcast_ref::<T>()
-                    .map_or_else(|| Loaded::Failed(format!("{path} was read as another kind of shard")), Loaded::Ready),
-            ),
+        match store.get(path) {
+            Some(State::Ready(value)) => Some(Loaded::Ready(*value)),
             Some(State::Failed(e)) => Some(Loaded::Failed(e.clone())),
             Some(State::Loading(trigger)) => {
                 trigger.track();
@@ -117,14 +144,15 @@ pub fn ask<T: serde::de::DeserializeOwned + 'static>(path: String) -> Loaded<&'s
             None => {
                 let trigger = ArcTrigger::new();
                 trigger.track();
-                store.insert(path.clone(), State::Loading(trigger));
+                store.insert(path.to_owned(), State::Loading(trigger));
                 None
             }
         }
     });
     state.unwrap_or_else(|| {
+        let path = path.to_owned();
         spawn_local(async move {
-            let _ = load::<T>(&path).await;
+            let _ = load(&path, decode).await;
         });
         Loaded::Pending
     })
@@ -132,16 +160,14 @@ pub fn ask<T: serde::de::DeserializeOwned + 'static>(path: String) -> Loaded<&'s
 
 /// Fetches and decodes the shard at `path`, and keeps it: the store holds
 /// it from then on, and whatever waited for it re-runs.
-async fn load<T: serde::de::DeserializeOwned + 'static>(path: &str) -> Result<&'static T, String> {
+async fn load(path: &str, decode: Decode) -> Result<&'static dyn Any, String> {
     let url = url_of(path);
     let result = fetch_bytes(&url)
         .await
-        .and_then(|bytes| postcard::from_bytes::<T>(&bytes).map_err(|e| format!("{url}: {e}")))
-        // Kept for the page's life, like the embedded corpus.
-        .map(|value| &*Box::leak(Box::new(value)))
+        .and_then(|bytes| decode(&bytes).map_err(|e| format!("{url}: {e}")))
         .map_err(|e| format!("could not load {e}"));
     let done = match &result {
-        Ok(value) => State::Ready(*value as &dyn Any),
+        Ok(value) => State::Ready(*value),
         Err(e) => State::Failed(e.clone()),
     };
     let previous = STORE.with(|s| s.borrow_mut().insert(path.to_owned(), done));
@@ -154,31 +180,32 @@ async fn load<T: serde::de::DeserializeOwned + 'static>(path: &str) -> Result<&'
 /// The shards at `paths`, in that order, fetching those not yet here a few
 /// at a time; `progress(ready, wanted)` hears how many are ready. The first
 /// that cannot be loaded ends it, named in the error.
-pub async fn fetch_all<T: serde::de::DeserializeOwned + 'static>(
+async fn fetch_all(
     paths: &[String],
+    decode: Decode,
     progress: impl Fn(usize, usize),
-) -> Result<Vec<&'static T>, String> {
+) -> Result<Vec<&'static dyn Any>, String> {
     let mut out = Vec::with_capacity(paths.len());
     for batch in paths.chunks(8) {
         // The batch's fetches run at once (a JavaScript Promise.all: the
         // futures crate's join cost 13 KB of wasm).
         let loads = js_sys::Array::new();
         for path in batch {
-            if held::<T>(path).is_none() && !loading(path) {
+            if held(path).is_none() && !loading(path) {
                 let path = path.clone();
                 STORE.with(|s| s.borrow_mut().insert(path.clone(), State::Loading(ArcTrigger::new())));
                 loads.push(&wasm_bindgen_futures::future_to_promise(async move {
-                    load::<T>(&path).await.map(|_| wasm_bindgen::JsValue::UNDEFINED).map_err(Into::into)
+                    load(&path, decode).await.map(|_| wasm_bindgen::JsValue::UNDEFINED).map_err(Into::into)
                 }));
             }
         }
         let _ = JsFuture::from(js_sys::Promise::all(&loads)).await;
         for path in batch {
             // One already on its way when this began: wait for it too.
-            while held::<T>(path).is_none() {
+            while held(path).is_none() {
                 pause().await;
             }
-            out.push(held::<T>(path).unwrap_or_else(|| Err(format!("{path} did not arrive")))?);
+            out.push(held(path).unwrap_or_else(|| Err(format!("{path} did not arrive")))?);
         }
         progress(out.len(), paths.len());
     }
@@ -201,11 +228,9 @@ fn loading(path: &str) -> bool {
 }
 
 /// The shard at `path` if it is here, or why it cannot be.
-fn held<T: 'static>(path: &str) -> Option<Result<&'static T, String>> {
+fn held(path: &str) -> Option<Result<&'static dyn Any, String>> {
     STORE.with(|s| match s.borrow().get(path) {
-        Some(State::Ready(value)) => {
-            Some(value.downcast_ref::<T>().ok_or_else(|| format!("{path} is another kind of shard")))
-        }
+        Some(State::Ready(value)) => Some(Ok(*value)),
         Some(State::Failed(e)) => Some(Err(e.clone())),
         _ => None,
     })
@@ -218,7 +243,8 @@ pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Resul
         return wanted.iter().map(|&i| docs.get(i as usize).ok_or_else(|| format!("no document {i}"))).collect();
     };
     let paths: Vec<String> = wanted.iter().map(|&i| shards.document_path(i as usize)).collect();
-    fetch_all::<Document>(&paths, progress).await
+    let values = fetch_all(&paths, decode::<Document>, progress).await?;
+    paths.iter().zip(values).map(|(path, value)| as_kind(path, value)).collect()
 }
 
 /// The URL of a file in the shard folder, which sits in the page's folder:

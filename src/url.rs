@@ -28,7 +28,7 @@ pub fn href(state: &State) -> String {
 }
 
 /// The href of a state, naming its article with `catalog`'s slugs.
-pub fn href_in(state: &State, catalog: &(impl Catalog + ?Sized)) -> String {
+pub fn href_in(state: &State, catalog: &dyn Catalog) -> String {
     format!("{}{}", page_path(), state.to_query(catalog))
 }
 

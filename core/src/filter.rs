@@ -35,9 +35,10 @@ pub struct Results {
     pub counts: Vec<Vec<u32>>,
     /// The parsed search.
     pub query: SearchQuery,
-    /// Chunks of word positions a phrase needs before it can be checked;
-    /// until they arrive the result is empty and the app fetches them.
-    pub missing: Vec<u32>,
+    /// Parts of a split index the search needs (fragments of terms, chunks
+    /// of word positions); until they arrive the result is empty and the
+    /// app fetches them.
+    pub missing: Vec<crate::search::Part>,
     /// Per distinct date of the corpus ([`Filter::dates`]): the documents
     /// that every choice but the date range selects, for the timeline.
     pub dates: Vec<u32>,
@@ -46,6 +47,9 @@ pub struct Results {
     /// Documents the selection selects beyond those in `documents`: a first
     /// view computed at build time lists only its first page.
     pub unlisted: u32,
+    /// Set when `dates` counts a timeline's bars of this length, not every
+    /// distinct date (a first view computed at build time).
+    pub bars: Option<crate::timeline::Unit>,
 }
 
 impl Results {
@@ -179,6 +183,15 @@ impl Filter {
                 &documents.iter().map(|&d| self.quotes.of(d).collect::<Vec<_>>()).collect::<Vec<_>>(),
             ),
         }
+    }
+
+    /// The same filter with other distinct dates: for a filter over no
+    /// document, whose dates are a timeline's bars (see
+    /// [`Dates::coarsened`]). Fails if a document would lose its date.
+    pub fn with_dates(mut self, dates: Dates) -> Result<Filter, String> {
+        dates.check(self.orders.newest.len())?;
+        self.dates = dates;
+        Ok(self)
     }
 
     /// Checks the invariants [`Filter::new`] establishes, for a filter
@@ -322,7 +335,7 @@ impl Filter {
             Sort::Oldest => keep(&self.orders.oldest),
             Sort::Title => keep(&self.orders.title),
         };
-        Results { documents, counts, query, missing: search.missing, dates, undated, unlisted: 0 }
+        Results { documents, counts, query, missing: search.missing, dates, undated, unlisted: 0, bars: None }
     }
 }
 

@@ -326,6 +326,9 @@ pub struct FirstView {
     pub dates: Vec<u32>,
     /// Undated documents.
     pub undated: u32,
+    /// The timeline's bars, which the whole corpus's dates decide; the
+    /// head's dates are cut to them.
+    pub unit: Option<crate::timeline::Unit>,
 }
 
 impl Bundle {
@@ -345,6 +348,7 @@ impl Bundle {
             dates: first.dates.clone(),
             undated: first.undated,
             unlisted: first.documents.saturating_sub(listed),
+            bars: first.unit,
             ..Default::default()
         })
     }
@@ -454,9 +458,13 @@ impl Shards {
     pub fn filter_path(&self) -> String {
         alloc::format!("{}/filter.bin", self.dir)
     }
-    /// The search index ([`crate::search::SearchIndex`]).
+    /// The search index without its terms ([`crate::search::SearchIndex`]).
     pub fn index_path(&self) -> String {
         alloc::format!("{}/index.bin", self.dir)
+    }
+    /// Fragment `k` of the index's terms ([`crate::search::TermFragment`]).
+    pub fn terms_path(&self, k: usize) -> String {
+        alloc::format!("{}/terms/{k}.bin", self.dir)
     }
     /// The world map ([`WorldMap`]).
     pub fn map_path(&self) -> String {

@@ -124,6 +124,32 @@ pub struct SearchIndex {
     pub lengths: Vec<u32>,
     /// The first term of each [`PositionChunk`], ascending.
     pub chunk_starts: Vec<u32>,
+    /// When the terms and postings are split into [`TermFragment`]s (a
+    /// large corpus's index, so that a query fetches only its words'
+    /// fragments): the first term of each fragment and its number. Empty
+    /// when `terms` and `postings` hold them all.
+    pub fragments: Vec<(String, u32)>,
+}
+
+/// A run of consecutive terms with their postings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermFragment {
+    /// The number of its first term in the whole index.
+    pub first_term: u32,
+    /// Its terms, sorted.
+    pub terms: Vec<String>,
+    /// Each term's postings, as in [`SearchIndex::postings`].
+    #[serde(with = "doc_gaps")]
+    pub postings: Vec<Vec<(u32, u32)>>,
+}
+
+/// A part of a split index that a search needs and does not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// A fragment of terms and postings.
+    Terms(u32),
+    /// A chunk of word positions, for a phrase.
+    Positions(u32),
 }
 
 /// Postings lists written as gaps between document indexes, read back whole.
@@ -176,10 +202,15 @@ pub struct PositionChunk {
     pub gaps: Vec<Vec<Vec<u32>>>,
 }
 
-/// Where a search finds the chunks of word positions.
+/// Where a search finds the parts of an index that are not in it: chunks
+/// of word positions, and fragments of terms when the index is split.
 pub trait Positions {
     /// Chunk `k`, if it is at hand.
     fn chunk(&self, k: usize) -> Option<&PositionChunk>;
+    /// Fragment `k` of the terms, if it is at hand.
+    fn fragment(&self, _k: usize) -> Option<&TermFragment> {
+        None
+    }
 }
 
 impl Positions for [PositionChunk] {
@@ -194,9 +225,12 @@ impl Positions for [PositionChunk] {
 pub struct Found {
     /// Matching documents and their scores.
     pub scores: Vec<(u32, f32)>,
-    /// Chunks of positions a phrase needs that are not at hand.
-    pub missing: Vec<u32>,
+    /// Parts of the index the query needs that are not at hand.
+    pub missing: Vec<Part>,
 }
+
+/// The terms a word matches, with their postings.
+type Matches<'a> = Vec<(usize, &'a [(u32, u32)])>;
 
 /// One part of a query: a word or a quoted phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -314,14 +348,109 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
 impl SearchIndex {
-    /// Term indexes for a word: exactly, or every term it begins.
-    fn term_range(&self, word: &str, prefix: bool) -> core::ops::Range<usize> {
-        let start = self.terms.partition_point(|t| t.as_str() < word);
-        if !prefix {
-            return if self.terms.get(start).is_some_and(|t| t == word) { start..start + 1 } else { start..start };
+    /// Moves the terms and postings into fragments of about `bytes` bytes
+    /// of postings each (a frequent term may fill one alone), leaving their
+    /// first terms in [`SearchIndex::fragments`].
+    pub fn split_terms(&mut self, bytes: usize) -> Vec<TermFragment> {
+        let terms = core::mem::take(&mut self.terms);
+        let postings = core::mem::take(&mut self.postings);
+        let mut out: Vec<TermFragment> = Vec::new();
+        let mut size = 0;
+        for (t, (term, list)) in terms.into_iter().zip(postings).enumerate() {
+            if out.is_empty() || size >= bytes {
+                out.push(TermFragment { first_term: t as u32, ..TermFragment::default() });
+                size = 0;
+            }
+            size += term.len() + 3 * list.len();
+            if let Some(fragment) = out.last_mut() {
+                fragment.terms.push(term);
+                fragment.postings.push(list);
+            }
         }
-        let end = start + self.terms[start..].partition_point(|t| t.starts_with(word));
-        start..end
+        self.fragments = out.iter().map(|f| (f.terms.first().cloned().unwrap_or_default(), f.first_term)).collect();
+        out
+    }
+
+    /// The terms a word matches (exactly, or every term it begins), with
+    /// their postings; or the fragments that hold them, when they are not
+    /// at hand.
+    fn matches<'a>(
+        &'a self,
+        parts: &'a (impl Positions + ?Sized),
+        word: &str,
+        prefix: bool,
+    ) -> Result<Matches<'a>, Vec<Part>> {
+        if self.fragments.is_empty() {
+            let range = term_range(&self.terms, word, prefix);
+            return Ok(range.map(|t| (t, self.postings[t].as_slice())).collect());
+        }
+        // The fragment where the word would stand, and for a prefix those
+        // after it that begin with it.
+        let first = self.fragments.partition_point(|(start, _)| start.as_str() <= word).saturating_sub(1);
+        let last = if prefix {
+            first + self.fragments[first + 1..].partition_point(|(start, _)| start.starts_with(word))
+        } else {
+            first
+        };
+        let mut out = Vec::new();
+        let mut missing = Vec::new();
+        for k in first..=last.min(self.fragments.len().saturating_sub(1)) {
+            match parts.fragment(k) {
+                Some(fragment) => out.extend(
+                    term_range(&fragment.terms, word, prefix)
+                        .map(|i| (fragment.first_term as usize + i, fragment.postings[i].as_slice())),
+                ),
+                None => missing.push(Part::Terms(k as u32)),
+            }
+        }
+        if missing.is_empty() {
+            Ok(out)
+        } else {
+            Err(missing)
+        }
+    }
+
+    /// Every clause's words' matches, and for each phrase the chunks of
+    /// positions of its words; or every part that is not at hand.
+    fn resolve<'a>(
+        &'a self,
+        parts: &'a (impl Positions + ?Sized),
+        query: &SearchQuery,
+    ) -> Result<Vec<Vec<Matches<'a>>>, Vec<Part>> {
+        let mut missing = Vec::new();
+        let mut clauses = Vec::new();
+        for clause in &query.clauses {
+            let words: Vec<(&str, bool)> = match clause {
+                Clause::Word { text, prefix } => alloc::vec![(text.as_str(), *prefix)],
+                Clause::Phrase(words) => words.iter().map(|w| (w.as_str(), false)).collect(),
+            };
+            let mut found = Vec::new();
+            for (word, prefix) in words {
+                match self.matches(parts, word, prefix) {
+                    Ok(matches) => {
+                        if matches!(clause, Clause::Phrase(_)) {
+                            missing.extend(
+                                matches
+                                    .iter()
+                                    .map(|&(t, _)| self.chunk_of(t))
+                                    .filter(|&k| parts.chunk(k).is_none())
+                                    .map(|k| Part::Positions(k as u32)),
+                            );
+                        }
+                        found.push(matches);
+                    }
+                    Err(parts) => missing.extend(parts),
+                }
+            }
+            clauses.push(found);
+        }
+        if missing.is_empty() {
+            Ok(clauses)
+        } else {
+            missing.sort_unstable();
+            missing.dedup();
+            Err(missing)
+        }
     }
 
     /// The chunk holding a term's positions.
@@ -329,55 +458,32 @@ impl SearchIndex {
         self.chunk_starts.partition_point(|&s| s as usize <= term).saturating_sub(1)
     }
 
-    /// The chunks a query's phrases need.
-    pub fn chunks_for(&self, query: &SearchQuery) -> Vec<u32> {
-        let mut out: Vec<u32> = query
-            .clauses
-            .iter()
-            .filter_map(|c| match c {
-                Clause::Phrase(words) => Some(words),
-                Clause::Word { .. } => None,
-            })
-            .flatten()
-            .flat_map(|w| self.term_range(w, false))
-            .map(|t| self.chunk_of(t) as u32)
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
     /// Documents matching every clause, with BM25 scores, in document order.
     /// Phrases are checked with the word positions.
-    pub fn search(&self, positions: &(impl Positions + ?Sized), query: &SearchQuery) -> Found {
+    pub fn search(&self, parts: &(impl Positions + ?Sized), query: &SearchQuery) -> Found {
         let n = self.lengths.len();
         if query.is_empty() || n == 0 {
             return Found::default();
         }
-        let missing: Vec<u32> =
-            self.chunks_for(query).into_iter().filter(|&k| positions.chunk(k as usize).is_none()).collect();
-        if !missing.is_empty() {
-            return Found { scores: Vec::new(), missing };
-        }
+        let clauses = match self.resolve(parts, query) {
+            Ok(clauses) => clauses,
+            Err(missing) => return Found { scores: Vec::new(), missing },
+        };
         let average = self.lengths.iter().map(|&l| l as f32).sum::<f32>() / n as f32;
         let mut scores: Option<Vec<f32>> = None;
-        for clause in &query.clauses {
-            let words: Vec<(&str, bool)> = match clause {
-                Clause::Word { text, prefix } => alloc::vec![(text.as_str(), *prefix)],
-                Clause::Phrase(words) => words.iter().map(|w| (w.as_str(), false)).collect(),
-            };
-            for (word, prefix) in words {
+        for words in &clauses {
+            for matches in words {
                 let mut clause_scores = alloc::vec![0f32; n];
                 let mut matched = alloc::vec![false; n];
-                for t in self.term_range(word, prefix) {
-                    let postings = &self.postings[t];
+                for &(_, postings) in matches {
                     let idf = (1.0 + (n as f32 - postings.len() as f32 + 0.5) / (postings.len() as f32 + 0.5)).ln();
                     for &(doc, tf) in postings {
                         let d = doc as usize;
+                        let (Some(score), Some(&length)) = (clause_scores.get_mut(d), self.lengths.get(d)) else {
+                            continue;
+                        };
                         let tf = tf as f32;
-                        let norm =
-                            tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * self.lengths[d] as f32 / average.max(1.0)));
-                        clause_scores[d] += idf * norm;
+                        *score += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length as f32 / average.max(1.0)));
                         matched[d] = true;
                     }
                 }
@@ -391,23 +497,23 @@ impl SearchIndex {
                 });
             }
         }
-        let phrases: Vec<Vec<usize>> = query
+        // A phrase's words, each its one exact term (a word the corpus
+        // lacks matches nowhere).
+        let phrases: Vec<Option<Matches>> = query
             .clauses
             .iter()
-            .filter_map(|c| match c {
-                // A word the corpus lacks matches nowhere.
-                Clause::Phrase(words) => {
-                    Some(words.iter().map(|w| self.term_range(w, false).next().unwrap_or(usize::MAX)).collect())
-                }
-                Clause::Word { .. } => None,
-            })
+            .zip(&clauses)
+            .filter(|(c, _)| matches!(c, Clause::Phrase(_)))
+            .map(|(_, words)| words.iter().map(|m| m.first().copied()).collect())
             .collect();
         let scores = scores
             .unwrap_or_default()
             .into_iter()
             .enumerate()
             .filter(|(_, s)| !s.is_nan())
-            .filter(|(d, _)| phrases.iter().all(|terms| self.has_phrase(positions, *d as u32, terms)))
+            .filter(|(d, _)| {
+                phrases.iter().all(|terms| terms.as_ref().is_some_and(|t| self.has_phrase(parts, *d as u32, t)))
+            })
             .map(|(d, s)| (d as u32, s))
             .collect();
         Found { scores, missing: Vec::new() }
@@ -416,43 +522,41 @@ impl SearchIndex {
     /// How many hits the query has in a document's body, from the index
     /// alone: term frequencies less the title and deck's words (`head`, from
     /// [`head_words`]), and phrases from word positions. `None` while a
-    /// chunk of positions a phrase needs is not at hand.
+    /// part of the index the query needs is not at hand.
     ///
     /// It equals the number of marks the reader shows (and of concordance
     /// lines) except where hits of two clauses overlap, which the reader
     /// merges into one mark, or a phrase runs across a paragraph break.
     pub fn body_hits(
         &self,
-        positions: &(impl Positions + ?Sized),
+        parts: &(impl Positions + ?Sized),
         query: &SearchQuery,
         doc: u32,
         head: &[String],
     ) -> Option<u32> {
+        let clauses = self.resolve(parts, query).ok()?;
         let mut total = 0u32;
-        for (i, clause) in query.clauses.iter().enumerate() {
+        for (i, (clause, words)) in query.clauses.iter().zip(&clauses).enumerate() {
             if query.clauses[..i].contains(clause) {
                 continue;
             }
             match clause {
                 Clause::Word { text, prefix } => {
-                    let indexed: u32 = self
-                        .term_range(text, *prefix)
-                        .filter_map(|t| {
-                            let postings = &self.postings[t];
+                    let indexed: u32 = words
+                        .iter()
+                        .flatten()
+                        .filter_map(|&(_, postings)| {
                             postings.binary_search_by_key(&doc, |&(d, _)| d).ok().map(|p| postings[p].1)
                         })
                         .sum();
                     let in_head = head.iter().filter(|h| SearchQuery::word_matches(text, *prefix, h)).count();
                     total += indexed.saturating_sub(in_head as u32);
                 }
-                Clause::Phrase(words) => {
-                    let terms: Option<Vec<usize>> = words.iter().map(|w| self.term_range(w, false).next()).collect();
+                Clause::Phrase(_) => {
+                    let terms: Option<Matches> = words.iter().map(|m| m.first().copied()).collect();
                     let Some(terms) = terms else { continue };
-                    if terms.iter().any(|&t| positions.chunk(self.chunk_of(t)).is_none()) {
-                        return None;
-                    }
                     let lists: Option<Vec<Vec<u32>>> =
-                        terms.iter().map(|&t| self.positions_in(positions, t, doc)).collect();
+                        terms.iter().map(|&(t, postings)| self.positions_in(parts, t, postings, doc)).collect();
                     let Some(lists) = lists.filter(|l| !l.is_empty()) else { continue };
                     let found = lists[0].iter().filter(|&&p| {
                         p as usize >= head.len()
@@ -469,11 +573,17 @@ impl SearchIndex {
         Some(total)
     }
 
-    /// The word numbers of a term in a document, when both are indexed and
-    /// the term's chunk is loaded.
-    fn positions_in(&self, positions: &(impl Positions + ?Sized), term: usize, doc: u32) -> Option<Vec<u32>> {
-        let posting = self.postings.get(term)?.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
-        let chunk = positions.chunk(self.chunk_of(term))?;
+    /// The word numbers of a term (with its postings) in a document, when
+    /// the document has it and the term's chunk is at hand.
+    fn positions_in(
+        &self,
+        parts: &(impl Positions + ?Sized),
+        term: usize,
+        postings: &[(u32, u32)],
+        doc: u32,
+    ) -> Option<Vec<u32>> {
+        let posting = postings.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
+        let chunk = parts.chunk(self.chunk_of(term))?;
         let gaps = chunk.gaps.get(term.checked_sub(chunk.first_term as usize)?)?.get(posting)?;
         Some(
             gaps.iter()
@@ -486,13 +596,24 @@ impl SearchIndex {
     }
 
     /// Whether the terms stand one after another somewhere in the document.
-    fn has_phrase(&self, positions: &(impl Positions + ?Sized), doc: u32, terms: &[usize]) -> bool {
-        let lists: Option<Vec<Vec<u32>>> = terms.iter().map(|&t| self.positions_in(positions, t, doc)).collect();
+    fn has_phrase(&self, parts: &(impl Positions + ?Sized), doc: u32, terms: &[(usize, &[(u32, u32)])]) -> bool {
+        let lists: Option<Vec<Vec<u32>>> =
+            terms.iter().map(|&(t, postings)| self.positions_in(parts, t, postings, doc)).collect();
         let Some(lists) = lists.filter(|l| !l.is_empty()) else { return false };
         lists[0]
             .iter()
             .any(|&p| lists.iter().enumerate().skip(1).all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok()))
     }
+}
+
+/// Indexes into sorted `terms` for a word: exactly, or every term it begins.
+fn term_range(terms: &[String], word: &str, prefix: bool) -> core::ops::Range<usize> {
+    let start = terms.partition_point(|t| t.as_str() < word);
+    if !prefix {
+        return if terms.get(start).is_some_and(|t| t == word) { start..start + 1 } else { start..start };
+    }
+    let end = start + terms[start..].partition_point(|t| t.starts_with(word));
+    start..end
 }
 
 /// A keyword-in-context excerpt: about `radius` words either side of the

@@ -281,7 +281,7 @@ impl State {
     /// The canonical query string, with a leading `?`, or empty for the
     /// default state. Facets come in the bundle's order, each one's values
     /// sorted by key.
-    pub fn to_query(&self, bundle: &(impl Catalog + ?Sized)) -> String {
+    pub fn to_query(&self, bundle: &dyn Catalog) -> String {
         let (selection, location) = (&self.selection, &self.location);
         let mut out_pairs: Vec<(&str, Cow<str>)> = Vec::new();
         if !selection.q.is_empty() {
@@ -328,7 +328,7 @@ impl State {
 
     /// Parses a query string (with or without `?`) against the bundle. Bad
     /// values are left out and named in the returned notices; nothing panics.
-    pub fn parse(query: &str, bundle: &(impl Catalog + ?Sized)) -> (State, Vec<String>) {
+    pub fn parse(query: &str, bundle: &dyn Catalog) -> (State, Vec<String>) {
         let mut state = State::default();
         let mut notices = Vec::new();
         let mut sort = None;

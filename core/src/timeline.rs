@@ -50,6 +50,19 @@ impl Dates {
         Dates { values: self.values.clone(), of }
     }
 
+    /// The distinct dates cut to `unit` (those known less precisely kept
+    /// as they are), with no document, and per date of these, where each
+    /// of these goes: what a first view's timeline needs, a few hundred
+    /// bars rather than every day of the corpus.
+    pub fn coarsened(&self, unit: Unit) -> (Dates, Vec<u32>) {
+        let cut = |d: Date| if unit.fits(d) { unit.cut(d) } else { d };
+        let mut values: Vec<Date> = self.values.iter().map(|&d| cut(d)).collect();
+        values.sort_unstable();
+        values.dedup();
+        let to = self.values.iter().map(|&d| values.binary_search(&cut(d)).map_or(0, |i| i as u32)).collect();
+        (Dates { values, of: Vec::new() }, to)
+    }
+
     /// Checks that the column covers `documents` documents and that every
     /// id is a date, for a column decoded from bytes.
     pub fn check(&self, documents: usize) -> Result<(), String> {
@@ -155,7 +168,7 @@ pub fn short(date: Date) -> String {
 }
 
 /// The length of a timeline's bars.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Unit {
     /// A day each.
     Day,
@@ -261,6 +274,11 @@ impl Timeline {
 /// documents span more than about eight years, days when they span less
 /// than about two months, never finer than the dates are known.
 pub fn timeline(dates: &[Date], counts: &[u32], undated: u32) -> Timeline {
+    timeline_at(dates, counts, undated, None)
+}
+
+/// [`timeline`] with its bars `unit` long, when that is given.
+pub fn timeline_at(dates: &[Date], counts: &[u32], undated: u32, unit: Option<Unit>) -> Timeline {
     let counted: Vec<(Date, u32)> = dates.iter().zip(counts).filter(|(_, &n)| n > 0).map(|(&d, &n)| (d, n)).collect();
     let (Some(&(first, _)), Some(&(last, _))) = (counted.first(), counted.last()) else {
         return Timeline { undated, ..Timeline::default() };
@@ -282,7 +300,7 @@ pub fn timeline(dates: &[Date], counts: &[u32], undated: u32) -> Timeline {
     } else {
         Unit::Month
     };
-    let unit = by_span.max(finest);
+    let unit = unit.unwrap_or(by_span.max(finest));
     let mut coarse = 0;
     let mut bins: Vec<Bin> = Vec::new();
     for (date, n) in counted {

@@ -15,7 +15,7 @@ use orrery_core::filter::{Filter, Orders, QuoteSpeakers};
 use orrery_core::model::{Bundle, Corpus, Document, FirstView, Quote, Shards, Slugs, Span, WorldMap};
 use orrery_core::search::SearchIndex;
 use orrery_core::state::{Selection, PAGE};
-use orrery_core::timeline::Dates;
+use orrery_core::timeline::{timeline, Dates};
 
 /// Corpora with more text than this (in bytes) keep their texts and word
 /// positions in shards; smaller ones are embedded whole.
@@ -75,6 +75,10 @@ fn orders(documents: &[Document]) -> Orders {
 /// fetches a few kilobytes per card at most.
 pub const SUMMARY_CHUNK: u32 = 32;
 
+/// About how many bytes of postings a fragment of the index's terms holds:
+/// a word fetches one fragment (a prefix, the few it spans).
+pub const TERMS_FRAGMENT: usize = 16 * 1024;
+
 /// The head of a whole bundle: the first page of its unfiltered view, as
 /// summaries, with the whole corpus's counts and timeline; the facets' and
 /// dates' values without their documents; the tables of names; and no map,
@@ -91,10 +95,22 @@ pub fn head(whole: &Bundle) -> Result<Bundle, String> {
     };
     corpus.index_slugs();
     let index = SearchIndex { fold: whole.index.fold.clone(), lengths: vec![0; ids.len()], ..Default::default() };
+    // The timeline needs its bars, not every distinct date.
+    let dates = whole.filter.dates();
+    let unit = timeline(dates.values(), &results.dates, results.undated).unit;
+    let (mut filter, mut counts) = (whole.filter.subset(&[]), results.dates.clone());
+    if let Some(unit) = unit {
+        let (bars, to) = dates.coarsened(unit);
+        counts = vec![0; bars.values().len()];
+        for (&n, &i) in results.dates.iter().zip(&to) {
+            counts[i as usize] += n;
+        }
+        filter = filter.with_dates(bars)?;
+    }
     let head = Bundle {
         corpus,
         index,
-        filter: whole.filter.subset(&[]),
+        filter,
         map: WorldMap::default(),
         positions: Vec::new(),
         shards: whole.shards.clone(),
@@ -102,8 +118,9 @@ pub fn head(whole: &Bundle) -> Result<Bundle, String> {
             documents: whole.corpus.documents.len() as u32,
             ids,
             counts: results.counts,
-            dates: results.dates,
+            dates: counts,
             undated: results.undated,
+            unit,
         }),
     };
     head.check()?;
@@ -137,6 +154,7 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     bundle.corpus.documents = bundle.corpus.documents.iter().map(summary).collect();
     bundle.positions = Vec::new();
     let summaries: Vec<Vec<u8>> = bundle.corpus.documents.chunks(SUMMARY_CHUNK as usize).map(serialise).collect();
+    let fragments: Vec<Vec<u8>> = bundle.index.split_terms(TERMS_FRAGMENT).iter().map(serialise).collect();
     let whole = [
         serialise(&bundle.filter),
         serialise(&bundle.index),
@@ -146,7 +164,7 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     let mut head = head(&bundle)?;
     // The folder is named by a hash of everything in it and of the head.
     let mut hash = Fnv::default();
-    for bytes in documents.iter().chain(&chunks).chain(&summaries).chain(&whole) {
+    for bytes in documents.iter().chain(&chunks).chain(&summaries).chain(&fragments).chain(&whole) {
         hash.write(bytes);
     }
     hash.write(&serialise(&head));
@@ -160,6 +178,9 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     }
     for (k, bytes) in summaries.into_iter().enumerate() {
         out.push((shards.summaries_path(k as u32 * SUMMARY_CHUNK), bytes));
+    }
+    for (k, bytes) in fragments.into_iter().enumerate() {
+        out.push((shards.terms_path(k), bytes));
     }
     let [filter, index, map, slugs] = whole;
     out.push((shards.filter_path(), filter));

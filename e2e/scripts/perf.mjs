@@ -5,6 +5,10 @@
 //   keystroke:   one character typed in search → the last DOM mutation it caused
 //   facet_task, keystroke_task: the same actions → the next task (an upper
 //                bound that sometimes includes a rendered frame)
+//   cold:        the first interaction of a fresh page, right after its first
+//                card, with whatever it fetches (`cold_facet`, `cold_word`,
+//                `cold_phrase`, `cold_open`): from the action to the answer on
+//                screen with nothing left loading
 //   bytes:       bytes transferred before the first card shows (the page and every
 //                request that ended before it: the first view)
 //   bytes_idle:  bytes transferred until the network is idle (with what a large
@@ -42,6 +46,7 @@ const firstCardScript = () => {
 
 const firstCard = [];
 let bytes = 0;
+let bytesIdle = 0;
 for (let i = 0; i < n; i++) {
   const { context, page, bytes: transferred } = await countingPage(browser, firstCardScript);
   await page.goto(url);
@@ -57,6 +62,40 @@ for (let i = 0; i < n; i++) {
     });
   }
   await context.close();
+}
+
+// The first interaction of a fresh page: each kind on its own pages.
+const coldAction = (kind) => new Promise((resolve) => {
+  const count = () => document.querySelector('.result-count')?.textContent;
+  const before = count();
+  const answered = () => document.querySelector('main article.card') && !document.querySelector('.load-status, .card-pending')
+    && count() !== before && !/Searching/.test(count() ?? '');
+  const done = kind === 'open'
+    ? () => document.querySelector('.reader-body p') && !document.querySelector('.reader-body .loading')
+    : answered;
+  const search = (q) => { const i = document.querySelector('#search'); i.value = q; i.dispatchEvent(new Event('input', { bubbles: true })); };
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (done()) { observer.disconnect(); resolve(+(performance.now() - t0).toFixed(2)); }
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  if (kind === 'facet') document.querySelector('fieldset.facet:first-of-type li:nth-child(2) input').click();
+  if (kind === 'word') search('space');
+  if (kind === 'phrase') search('"space agency"');
+  if (kind === 'open') document.querySelector('main article.card h2 a').click();
+});
+const cold = {};
+const coldPages = Number(process.env.COLD_PAGES ?? Math.min(n, 10));
+for (const kind of ['facet', 'word', 'phrase', 'open']) {
+  const times = [];
+  for (let i = 0; i < coldPages; i++) {
+    const { context, page } = await countingPage(browser, firstCardScript);
+    await page.goto(url);
+    await page.evaluate(() => window.__firstCard);
+    times.push(await page.evaluate(coldAction, kind));
+    await context.close();
+  }
+  cold[`cold_${kind}`] = stats(times);
 }
 
 const page = await browser.newPage();
@@ -111,4 +150,4 @@ for (let i = 0; i < actions; i++) {
 const dom = await page.evaluate(() => document.querySelectorAll('*').length);
 const count = await page.locator('.result-count').textContent();
 await browser.close();
-console.log(JSON.stringify({ url, first_card: stats(firstCard), facet: stats(facet), facet_task: stats(facetTask), facet_updates_seen: `${changed}/${actions}`, keystroke: stats(keystroke), keystroke_task: stats(keystrokeTask), bytes, bytes_idle: bytesIdle, dom_elements: dom, result_count: count }));
+console.log(JSON.stringify({ url, first_card: stats(firstCard), facet: stats(facet), facet_task: stats(facetTask), facet_updates_seen: `${changed}/${actions}`, keystroke: stats(keystroke), keystroke_task: stats(keystrokeTask), ...cold, bytes, bytes_idle: bytesIdle, dom_elements: dom, result_count: count }));

@@ -2,9 +2,10 @@ import { test, expect, Page } from '@playwright/test';
 
 // `/big/` is 400 generated articles, sharded (`cargo xtask test` builds it):
 // the app embeds only the first view, and fetches the rest in parts as views
-// need them: the facets (`filter.bin`), the search index (`index.bin`), the
-// slugs (`slugs.bin`), the map (`map.bin`), summaries in chunks
-// (`sum/K.bin`), and whole documents (`doc/N.bin`).
+// need them: the facets (`filter.bin`), the search index without its terms
+// (`index.bin`) and the fragments of terms a query's words need
+// (`terms/K.bin`), the slugs (`slugs.bin`), the map (`map.bin`), summaries
+// in chunks (`sum/K.bin`), and whole documents (`doc/N.bin`).
 
 const big = (baseURL: string | undefined, query = '') => new URL(`/big/${query}`, baseURL!).href;
 
@@ -75,6 +76,10 @@ test('a search fetches the index; a deep link the slugs; the map view the map', 
   await expect(page.locator('.result-count')).toHaveText(/^\d+ articles?$/);
   await expect(cards(page).first().locator('.snippet mark').first()).toHaveText(/space/i);
   expect(shards).toContain('index.bin');
+  // One word, one fragment of the terms (a prefix while typing: a few).
+  const fragments = shards.filter((s) => s.startsWith('terms/'));
+  expect(fragments.length).toBeGreaterThan(0);
+  expect(fragments.length).toBeLessThanOrEqual(2);
   expect(shards).not.toContain('slugs.bin');
   // A deep link to an article off the first page.
   const href = await cards(page).last().locator('h2 a').getAttribute('href');
@@ -106,4 +111,13 @@ test('a deep link whose slugs cannot be loaded says so, and shows the rest', asy
   await page.goto(big(baseURL, '?doc=no-such-article&view=quotes'));
   await expect(page.locator('.notices')).toContainText(/could not load \/big\/data-[0-9a-f]{16}\/slugs\.bin: HTTP 404/);
   await expect(page.locator('.quote-card').first()).toBeVisible();
+});
+
+test('a fragment of terms that fails is named, and filters still work', async ({ page, baseURL }) => {
+  await page.route(/\/data-[0-9a-f]{16}\/terms\//, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(big(baseURL, '?q=space'));
+  await expect(page.getByRole('alert')).toContainText(/cannot be searched or filtered: could not load \/big\/data-[0-9a-f]{16}\/terms\/\d+\.bin: HTTP 404/);
+  // Filters without a search still work.
+  await page.goto(big(baseURL, '?sort=oldest'));
+  await expect(page.locator('.result-count')).toHaveText('400 articles');
 });

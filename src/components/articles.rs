@@ -58,15 +58,12 @@ pub fn ResultBar(
     let nav = Nav::get();
     // The options change only with these, not with every facet click.
     let choice = Memo::new(move |_| nav.selection.with(|s| (!s.q.trim().is_empty(), s.sort)));
-    // A phrase over a sharded corpus waits for its word positions.
+    // A search over a sharded corpus waits for its words' parts.
     let status = move || {
         if results.with(|r| r.missing.is_empty()) {
             plural(count.get(), one, many)
         } else {
-            shards::chunk_error().map_or_else(
-                || "Searching for the phrase…".to_owned(),
-                |e| format!("The phrase cannot be searched: {e}"),
-            )
+            "Searching…".to_owned()
         }
     };
     view! {

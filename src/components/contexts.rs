@@ -125,7 +125,7 @@ pub fn Contexts(results: Memo<Results>) -> impl IntoView {
     });
     let status = move || {
         if results.with(|r| !r.missing.is_empty()) {
-            return "Searching for the phrase…".to_owned();
+            return "Searching…".to_owned();
         }
         let waiting = counting.get();
         if waiting > 0 {

@@ -13,7 +13,7 @@ use orrery_core::timeline::{self, short, Bin, DateRange, Unit};
 use wasm_bindgen::JsCast;
 
 use super::articles::plural;
-use crate::data::dates;
+use crate::data::{dates_of, has_dates};
 use crate::nav::Nav;
 
 /// "April 2022: 3 articles".
@@ -36,10 +36,15 @@ fn range_of(bins: &[Bin], a: usize, b: usize) -> Option<DateRange> {
 pub fn Timeline(results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     // A corpus with no dates has nothing to draw.
-    if dates().is_empty() {
+    if !has_dates() {
         return ().into_any();
     }
-    let chart = Memo::new(move |_| results.with(|r| timeline::timeline(dates(), &r.dates, r.undated)));
+    let chart = Memo::new(move |_| {
+        results.with(|r| match dates_of(r) {
+            dates if dates.len() == r.dates.len() => timeline::timeline_at(dates, &r.dates, r.undated, r.bars),
+            _ => timeline::Timeline::default(),
+        })
+    });
     let range = Memo::new(move |_| nav.selection.with(|s| s.range));
     // The bar the keyboard is on, and the bars a gesture has marked but not
     // yet applied (anchor, end).

@@ -131,7 +131,8 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     let base = format!("http://127.0.0.1:{port}");
 
     println!("\n=== in Chromium ===");
-    report.push_str("\n## In Chromium (ms; median / p95: first card over 30 navigations, clicks and keystrokes over 100)\n\n| corpus | first card | facet click → DOM | facet click → next task | keystroke → DOM | keystroke → next task | bytes before first card | DOM elements |\n|---|---|---|---|---|---|---|---|\n");
+    report.push_str("\n## In Chromium (ms; median / p95: first card over 30 navigations, clicks and keystrokes over 100, first interactions over 10 fresh pages)\n\n| corpus | first card | facet click → DOM | facet click → next task | keystroke → DOM | keystroke → next task | bytes before first card | DOM elements |\n|---|---|---|---|---|---|---|---|\n");
+    let mut cold_table = String::from("\n## The first interaction of a fresh page, with its fetches (ms; median / p95 over 10 pages)\n\n| corpus | facet click | one-word search | phrase | opening an article |\n|---|---|---|---|---|\n");
     for scale in &scales {
         let url = format!("{base}/{}/", scale.site);
         let json = perf(&url, 30, 100)?;
@@ -148,7 +149,17 @@ pub fn run_all(quick: bool) -> Result<(), String> {
             json["bytes"].as_f64().unwrap_or(0.0) / 1024.0,
             json["dom_elements"]
         );
+        let _ = writeln!(
+            cold_table,
+            "| {} | {} | {} | {} | {} |",
+            scale.name,
+            cell("cold_facet"),
+            cell("cold_word"),
+            cell("cold_phrase"),
+            cell("cold_open")
+        );
     }
+    report.push_str(&cold_table);
 
     for (n, seconds) in PAGEFIND_SCALES.into_iter().zip(pagefind_seconds) {
         println!("\n=== Orrery and Pagefind, same queries, {n} articles ===");
@@ -266,6 +277,13 @@ pub fn scale(n: usize) -> Result<(), String> {
         cell("first_card"),
         cell("facet"),
         cell("keystroke"),
+    );
+    println!(
+        "\nThe first interaction of a fresh page, with its fetches (ms, median / p95 over 10 pages):\n\n| articles | facet click | one-word search | phrase | opening an article |\n|---|---|---|---|---|\n| {n} | {} | {} | {} | {} |",
+        cell("cold_facet"),
+        cell("cold_word"),
+        cell("cold_phrase"),
+        cell("cold_open"),
     );
     Ok(())
 }

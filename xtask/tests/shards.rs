@@ -10,8 +10,10 @@ use corpus::analyse::analyse_files;
 use corpus::bundle::{bundle, site};
 use corpus::index::document_tokens;
 use corpus::read::SourceFile;
-use orrery_core::search::{FoldTable, PositionChunk, Positions, SearchQuery};
+use orrery_core::model::Shards;
+use orrery_core::search::{FoldTable, Part, PositionChunk, Positions, SearchQuery, TermFragment};
 use orrery_core::state::Selection;
+use orrery_core::timeline::{timeline, timeline_at};
 use orrery_core::{Bundle, Corpus, Document};
 use proptest::prelude::*;
 
@@ -32,12 +34,35 @@ fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> T {
     postcard::from_bytes(bytes).expect("a shard decodes")
 }
 
-/// Chunks supplied one by one, as the app receives them.
-struct Loaded(BTreeMap<usize, PositionChunk>);
+/// Chunks of positions and fragments of terms supplied one by one, as the
+/// app receives them.
+#[derive(Default)]
+struct Loaded(BTreeMap<usize, PositionChunk>, BTreeMap<usize, TermFragment>);
 
 impl Positions for Loaded {
     fn chunk(&self, k: usize) -> Option<&PositionChunk> {
         self.0.get(&k)
+    }
+    fn fragment(&self, k: usize) -> Option<&TermFragment> {
+        self.1.get(&k)
+    }
+}
+
+impl Loaded {
+    /// Loads the parts a search says it misses; whether there were any.
+    fn fetch(&mut self, missing: &[Part], shards: &Shards, files: &BTreeMap<&str, &[u8]>) -> bool {
+        for part in missing {
+            match *part {
+                Part::Positions(k) => {
+                    self.0.insert(k as usize, decode(files[shards.positions_path(k as usize).as_str()]))
+                }
+                Part::Terms(k) => {
+                    self.1.insert(k as usize, decode(files[shards.terms_path(k as usize).as_str()]));
+                    None
+                }
+            };
+        }
+        !missing.is_empty()
     }
 }
 
@@ -80,9 +105,19 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     let (part, all) = (s.bundle.len(), postcard::to_allocvec(&whole).unwrap().len());
     assert!(part * 2 < all, "the head is a small part of the whole");
     // Every document and chunk is a file, and decodes to what it was; so is
-    // every chunk of summaries, and the filter, index, map and slugs.
+    // every chunk of summaries and fragment of terms, and the filter, index,
+    // map and slugs.
     let summary_chunks = c.documents.len().div_ceil(shards.chunk as usize);
-    assert_eq!(files.len(), c.documents.len() + whole.positions.len() + summary_chunks + 4);
+    let fragments = b.index.fragments.len();
+    assert_eq!(files.len(), c.documents.len() + whole.positions.len() + summary_chunks + fragments + 4);
+    let mut terms = Vec::new();
+    for k in 0..fragments {
+        let fragment: TermFragment = decode(files[shards.terms_path(k).as_str()]);
+        assert_eq!(fragment.first_term as usize, terms.len());
+        assert_eq!(b.index.fragments[k], (fragment.terms[0].clone(), fragment.first_term));
+        terms.extend(fragment.terms);
+    }
+    assert_eq!(terms, whole.index.terms);
     for (i, doc) in c.documents.iter().enumerate() {
         let got: Document = decode(files[shards.document_path(i).as_str()]);
         assert_eq!(&got, doc);
@@ -97,17 +132,62 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     // The summaries hold everything the filter reads.
     assert_eq!(b.filter, corpus::bundle::filter(&b.corpus).unwrap());
     let filter = &b.filter;
-    let mut loaded = Loaded(BTreeMap::new());
+    let mut loaded = Loaded::default();
     let first = filter.run(&b.index, &loaded, &state);
     assert!(first.documents.is_empty());
-    assert!(!first.missing.is_empty());
-    for k in &first.missing {
-        loaded.0.insert(*k as usize, decode(files[shards.positions_path(*k as usize).as_str()]));
+    // The words' fragments first, then the phrase's positions.
+    assert!(first.missing.iter().all(|p| matches!(p, Part::Terms(_))), "{:?}", first.missing);
+    let mut then = first;
+    let mut rounds = 0;
+    while loaded.fetch(&then.missing, &shards, &files) {
+        then = filter.run(&b.index, &loaded, &state);
+        rounds += 1;
     }
-    let then = filter.run(&b.index, &loaded, &state);
-    assert!(then.missing.is_empty());
+    assert_eq!(rounds, 2);
     assert_eq!(then, orrery_core::filter::run(&whole, &state));
     assert!(!then.documents.is_empty(), "the generated vocabulary has this phrase");
+    // A query fetches only its words' fragments, of many.
+    assert!(b.index.fragments.len() > 4 && loaded.1.len() <= 3, "{} of {}", loaded.1.len(), b.index.fragments.len());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Words, prefixes and phrases find the same documents with the same
+    /// scores, and count the same body hits, through a split index as
+    /// through a whole one.
+    #[test]
+    fn a_split_index_answers_as_the_whole_one(doc in 0usize..200, at in 0usize..400, cut in 1usize..6, phrase in any::<bool>()) {
+        static SPLIT: OnceLock<(Bundle, Bundle, Shards, Vec<(String, Vec<u8>)>)> = OnceLock::new();
+        let (whole, split, shards, files) = SPLIT.get_or_init(|| {
+            let s = site(synth().clone(), 1000).unwrap();
+            let head: Bundle = decode(&s.bundle);
+            let files: BTreeMap<&str, &[u8]> = s.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+            let split = assemble(&head, &files);
+            (bundle(synth().clone()).unwrap(), split, head.shards.clone().unwrap(), s.files.clone())
+        });
+        let files: BTreeMap<&str, &[u8]> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+        let tokens = document_tokens(&whole.index.fold, &whole.corpus.documents[doc]);
+        let word = &tokens[at % tokens.len()];
+        let text = if phrase {
+            format!("\"{}\"", tokens[at % tokens.len()..].iter().take(2).cloned().collect::<Vec<_>>().join(" "))
+        } else {
+            // A prefix while typing, or a whole word.
+            word.chars().take(cut).collect()
+        };
+        let query = SearchQuery::parse(&whole.index.fold, &text);
+        let mut loaded = Loaded::default();
+        let mut found = split.index.search(&loaded, &query);
+        while loaded.fetch(&found.missing, shards, &files) {
+            found = split.index.search(&loaded, &query);
+        }
+        prop_assert_eq!(&found, &whole.index.search(whole.positions.as_slice(), &query));
+        let head = orrery_core::search::head_words(&whole.index.fold, &whole.corpus.documents[doc]);
+        prop_assert_eq!(
+            split.index.body_hits(&loaded, &query, doc as u32, &head),
+            whole.index.body_hits(whole.positions.as_slice(), &query, doc as u32, &head)
+        );
+    }
 }
 
 #[test]
@@ -121,7 +201,13 @@ fn the_head_paints_the_unfiltered_first_view_with_the_whole_corpus_counts() {
     let first = head.first_results().expect("a sharded build embeds a first view");
     // The same counts, total and timeline as the whole corpus, and its first
     // page of cards, with the whole corpus's numbers.
-    assert_eq!((first.counts.clone(), first.dates.clone(), first.undated), (whole.counts, whole.dates, whole.undated));
+    assert_eq!((&first.counts, first.undated), (&whole.counts, whole.undated));
+    // The same timeline from the head's bars as from every date.
+    let chart = timeline(body.filter.dates().values(), &whole.dates, whole.undated);
+    let unit = head.first.as_ref().unwrap().unit;
+    assert_eq!(unit, chart.unit);
+    assert_eq!(timeline_at(head.filter.dates().values(), &first.dates, first.undated, unit), chart);
+    assert!(head.filter.dates().values().len() <= chart.bins.len() + 1);
     assert_eq!((first.total(), head.total()), (c.documents.len(), c.documents.len()));
     let page = &whole.documents[..orrery_core::state::PAGE];
     assert_eq!(first.documents, page);
@@ -135,7 +221,6 @@ fn the_head_paints_the_unfiltered_first_view_with_the_whole_corpus_counts() {
         assert_eq!((facet.key(), facet.values(), facet.order()), (of_whole.key(), of_whole.values(), of_whole.order()));
         assert_eq!(facet.documents(), 0);
     }
-    assert_eq!(head.filter.dates().values(), body.filter.dates().values());
     // A state written with the head reads back the same with the whole.
     let mut state = orrery_core::state::State::default();
     state.location.doc = Some(page[3]);
