@@ -150,6 +150,10 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     assert!(b.index.fragments.len() > 4 && loaded.1.len() <= 3, "{} of {}", loaded.1.len(), b.index.fragments.len());
 }
 
+/// The whole bundle; the split one put together from its parts, with its
+/// shards and files.
+type Split = (Bundle, Bundle, Shards, Vec<(String, Vec<u8>)>);
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -158,7 +162,7 @@ proptest! {
     /// through a whole one.
     #[test]
     fn a_split_index_answers_as_the_whole_one(doc in 0usize..200, at in 0usize..400, cut in 1usize..6, phrase in any::<bool>()) {
-        static SPLIT: OnceLock<(Bundle, Bundle, Shards, Vec<(String, Vec<u8>)>)> = OnceLock::new();
+        static SPLIT: OnceLock<Split> = OnceLock::new();
         let (whole, split, shards, files) = SPLIT.get_or_init(|| {
             let s = site(synth().clone(), 1000).unwrap();
             let head: Bundle = decode(&s.bundle);
