@@ -30,4 +30,14 @@ fn main() {
         Vec::new()
     });
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    // A sharded corpus's app fetches its parts; an embedded one's has no
+    // such code (the hook writes `sharded`: 1 or 0).
+    println!("cargo::rustc-check-cfg=cfg(orrery_sharded)");
+    let flag = dir.join("sharded");
+    if let Some(path) = flag.to_str().filter(|p| !p.chars().any(char::is_control)) {
+        println!("cargo:rerun-if-changed={path}");
+    }
+    if std::fs::read(&flag).is_ok_and(|f| f == b"1") {
+        println!("cargo:rustc-cfg=orrery_sharded");
+    }
 }

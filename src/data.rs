@@ -51,9 +51,21 @@ pub fn embedded() -> &'static Bundle {
     load().as_ref().unwrap_or_else(|_| EMPTY.get_or_init(Bundle::default))
 }
 
-/// The shards of a large corpus whose parts are fetched.
+/// The shards of a large corpus whose parts are fetched. (An app built for
+/// an embedded corpus has none, and no code to fetch them.)
 fn parts() -> Option<&'static Shards> {
+    if !cfg!(orrery_sharded) {
+        return None;
+    }
     embedded().shards.as_ref().filter(|_| embedded().first.is_some())
+}
+
+/// The shards of a corpus whose texts are not embedded.
+pub fn shards() -> Option<&'static Shards> {
+    if !cfg!(orrery_sharded) {
+        return None;
+    }
+    embedded().shards.as_ref()
 }
 
 /// The corpus's tables of names: countries, speakers and sources. Its

@@ -61,7 +61,7 @@ thread_local! {
 
 /// Document `i` with its text, spans, quotations and mentions.
 pub fn document(i: usize) -> Loaded<&'static Document> {
-    match &embedded().shards {
+    match crate::data::shards() {
         None => {
             embedded().corpus.documents.get(i).map_or_else(|| Loaded::Failed(format!("no document {i}")), Loaded::Ready)
         }
@@ -76,12 +76,12 @@ pub struct LoadedPositions;
 
 impl Positions for LoadedPositions {
     fn chunk(&self, k: usize) -> Option<&PositionChunk> {
-        let Some(shards) = &embedded().shards else { return embedded().positions.get(k) };
+        let Some(shards) = crate::data::shards() else { return embedded().positions.get(k) };
         ask::<PositionChunk>(shards.positions_path(k)).ready()
     }
 
     fn fragment(&self, k: usize) -> Option<&TermFragment> {
-        ask::<TermFragment>(embedded().shards.as_ref()?.terms_path(k)).ready()
+        ask::<TermFragment>(crate::data::shards()?.terms_path(k)).ready()
     }
 }
 
@@ -238,7 +238,7 @@ fn held(path: &str) -> Option<Result<&'static dyn Any, String>> {
 
 /// Whole documents, in the order asked (see [`fetch_all`]).
 pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Result<Vec<&'static Document>, String> {
-    let Some(shards) = &embedded().shards else {
+    let Some(shards) = crate::data::shards() else {
         let docs = &embedded().corpus.documents;
         return wanted.iter().map(|&i| docs.get(i as usize).ok_or_else(|| format!("no document {i}"))).collect();
     };

@@ -73,7 +73,7 @@ fn orders(documents: &[Document]) -> Orders {
 
 /// Summaries per chunk: a page of cards from anywhere in a large corpus
 /// fetches a few kilobytes per card at most.
-pub const SUMMARY_CHUNK: u32 = 32;
+pub const SUMMARY_CHUNK: u32 = 16;
 
 /// About how many bytes of postings a fragment of the index's terms holds:
 /// a word fetches one fragment (a prefix, the few it spans).

@@ -4,7 +4,7 @@
 // hit-testing, fetches of shards, and the URL codec.
 //
 // A check gets `t`, a small driver over one WebDriver session (see run.mjs):
-//   t.go(path)             open a page under the suite's base URL (`./…` is the seeds, `/alt/…` the sharded corpus)
+//   t.go(path)             open a page under the suite's base URL (`./…` is the seeds, `/alt/…` and `/big/…` the sharded corpora)
 //   t.until(what, fn)      retry fn until it returns a truthy value (5 s), else fail naming `what`
 //   t.count(css), t.text(css), t.texts(css), t.attr(css, name)
 //   t.click(css), t.key(css, keys), t.back(), t.forward(), t.url(), t.exec(fn, ...args)
@@ -134,6 +134,22 @@ export const checks = [
     await t.until('the fetched text', async () => (await t.text('.reader-body')).includes('The first images of the coast of Peru'));
     await t.until('its quotation marked', async () =>
       (await t.attr('.reader-body [data-quote="1"]', 'data-speaker')) === 'Amina Otieno');
+  }],
+
+  ['a large corpus: the first view from the app, then facets, a search and a deep link from its parts', async (t) => {
+    await t.go('/big/');
+    await t.until('15 cards of 400', async () =>
+      (await t.count('main article.card')) === 15 && (await resultCount(t)) === '400 articles');
+    await t.click('fieldset.facet[data-facet="country"] li:nth-child(2) input');
+    await t.until('the facet applied from the fetched facets', async () => /^\d+ articles?$/.test(await resultCount(t))
+      && (await resultCount(t)) !== '400 articles' && (await t.count('main article.card')) > 0
+      && (await t.count('main article.card-pending')) === 0);
+    await t.go('/big/?q=space');
+    await t.until('a search through fragments of the index', async () =>
+      (await t.count('main article.card .snippet mark')) > 0);
+    const href = await t.attr('main article.card:last-of-type h2 a', 'href');
+    await t.go('/big/' + href.slice(href.indexOf('?')).replace(/&?q=[^&]*/, '').replace('?&', '?'));
+    await t.until('the article its slug names', async () => (await t.text('.reader-body')).length > 200);
   }],
 
   ['bad parameters get a notice naming them', async (t) => {

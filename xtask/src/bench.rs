@@ -127,7 +127,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     }
 
     let port = free_port()?;
-    let _server = StaticServer::start(&site, port)?;
+    let _server = StaticServer::start_gzip(&site, port)?;
     let base = format!("http://127.0.0.1:{port}");
 
     println!("\n=== in Chromium ===");
@@ -263,7 +263,7 @@ pub fn scale(n: usize) -> Result<(), String> {
     let after = child_usage();
     let (total, wasm) = first_view_size(&options.dist)?;
     let port = free_port()?;
-    let _server = StaticServer::start(&site, port)?;
+    let _server = StaticServer::start_gzip(&site, port)?;
     let url = format!("http://127.0.0.1:{port}/scale/");
     let json = perf(&url, 10, 30)?;
     let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);

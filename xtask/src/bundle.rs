@@ -84,6 +84,13 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
     if std::fs::read(&bundle).ok().as_deref() != Some(site.bundle.as_slice()) {
         std::fs::write(&bundle, &site.bundle).map_err(|e| format!("cannot write {}: {e}", bundle.display()))?;
     }
+    // Whether the app is built for a sharded corpus (`build.rs` reads it):
+    // an embedded one compiles no code for fetching its parts.
+    let flag = dir.join("sharded");
+    let sharded: &[u8] = if site.files.is_empty() { b"0" } else { b"1" };
+    if std::fs::read(&flag).ok().as_deref() != Some(sharded) {
+        std::fs::write(&flag, sharded).map_err(|e| format!("cannot write {}: {e}", flag.display()))?;
+    }
     for (path, contents) in &site.files {
         let target = shards.join(path);
         if let Some(parent) = target.parent() {

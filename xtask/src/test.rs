@@ -154,10 +154,11 @@ fn wasm_firefox() -> Result<Tally, String> {
 }
 
 /// `e2e/cross/checks.mjs` in one engine over WebDriver, against the sites
-/// the end-to-end layer built (the seeds at `/orrery/`, the sharded `/alt/`).
+/// the end-to-end layer built (the seeds at `/orrery/`, the sharded `/alt/`
+/// and `/big/`).
 fn cross_engine(engine: &str) -> Result<Tally, String> {
     let site = root().join("target/e2e-site");
-    if !site.join("orrery/index.html").exists() || !site.join("alt/index.html").exists() {
+    if ["orrery", "alt", "big"].iter().any(|sub| !site.join(sub).join("index.html").exists()) {
         return Err(format!("no site in {}: the end-to-end layer builds it", site.display()));
     }
     let port = free_port()?;
@@ -285,14 +286,27 @@ pub fn free_port() -> Result<u16, String> {
 pub struct StaticServer(Child);
 
 impl StaticServer {
+    /// `python3 -m http.server` on `dir`: no rewrite rules, no compression.
     pub fn start(dir: &Path, port: u16) -> Result<StaticServer, String> {
-        let child = command("python3")
-            .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
-            .arg(dir)
+        let mut server = command("python3");
+        server.args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"]).arg(dir);
+        Self::spawn(server, port)
+    }
+
+    /// The same, gzipping what compresses as static hosts do
+    /// (`xtask/src/scripts/serve_gzip.py`): for the benchmarks' byte counts.
+    pub fn start_gzip(dir: &Path, port: u16) -> Result<StaticServer, String> {
+        let mut server = command("python3");
+        server.args(["-c", include_str!("scripts/serve_gzip.py"), &port.to_string()]).arg(dir);
+        Self::spawn(server, port)
+    }
+
+    fn spawn(mut server: Command, port: u16) -> Result<StaticServer, String> {
+        let child = server
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("cannot start python3 -m http.server: {e}"))?;
+            .map_err(|e| format!("cannot start a static server with python3: {e}"))?;
         let server = StaticServer(child);
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
