@@ -11,6 +11,8 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 use orrery_core::filter::{Filter, Orders, QuoteSpeakers};
 use orrery_core::model::{Bundle, Corpus, Document, FirstView, Quote, Shards, Slugs, Span, WorldMap};
 use orrery_core::search::SearchIndex;
@@ -149,11 +151,11 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     if text <= embed_limit {
         return Ok(Site { bundle: serialise(&bundle), files: Vec::new() });
     }
-    let documents: Vec<Vec<u8>> = bundle.corpus.documents.iter().map(serialise).collect();
-    let chunks: Vec<Vec<u8>> = bundle.positions.iter().map(serialise).collect();
-    bundle.corpus.documents = bundle.corpus.documents.iter().map(summary).collect();
+    let documents: Vec<Vec<u8>> = bundle.corpus.documents.par_iter().map(serialise).collect();
+    let chunks: Vec<Vec<u8>> = bundle.positions.par_iter().map(serialise).collect();
+    bundle.corpus.documents = bundle.corpus.documents.par_iter().map(summary).collect();
     bundle.positions = Vec::new();
-    let summaries: Vec<Vec<u8>> = bundle.corpus.documents.chunks(SUMMARY_CHUNK as usize).map(serialise).collect();
+    let summaries: Vec<Vec<u8>> = bundle.corpus.documents.par_chunks(SUMMARY_CHUNK as usize).map(serialise).collect();
     let fragments: Vec<Vec<u8>> = bundle.index.split_terms(TERMS_FRAGMENT).iter().map(serialise).collect();
     let whole = [
         serialise(&bundle.filter),

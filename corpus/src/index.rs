@@ -3,10 +3,18 @@
 //! read, in chunks of consecutive terms so that a large corpus can fetch only
 //! the chunks a phrase needs. `orrery_core::search` reads them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use orrery_core::model::Document;
 use orrery_core::search::{head_words, tokens, FoldTable, PositionChunk, SearchIndex};
+
+/// A term's documents, each with the term's word numbers in it.
+type Occurrences = Vec<(u32, Vec<u32>)>;
+
+/// Documents tokenised at once.
+const BATCH: usize = 2048;
 
 /// About how many positions a chunk holds (a very common word gets a chunk
 /// of its own): a few tens of KB, so a phrase fetches little.
@@ -25,20 +33,36 @@ pub fn document_tokens(table: &FoldTable, doc: &Document) -> Vec<String> {
 
 /// Builds the index over the documents' title, deck and body, and the
 /// word positions in chunks.
+///
+/// Documents are tokenised in parallel, a batch at a time (so that memory
+/// holds one batch's words, not the corpus's), and merged in document order:
+/// the index is the same on any number of threads.
 pub fn build_index(documents: &[Document], fold: FoldTable) -> (SearchIndex, Vec<PositionChunk>) {
-    let mut map: BTreeMap<String, Vec<(u32, Vec<u32>)>> = Default::default();
+    let mut map: HashMap<String, Occurrences> = Default::default();
     let mut lengths = Vec::with_capacity(documents.len());
-    for (i, doc) in documents.iter().enumerate() {
-        let words = document_tokens(&fold, doc);
-        lengths.push(words.len() as u32);
-        let mut at: BTreeMap<String, Vec<u32>> = Default::default();
-        for (n, w) in words.into_iter().enumerate() {
-            at.entry(w).or_default().push(n as u32);
-        }
-        for (term, positions) in at {
-            map.entry(term).or_default().push((i as u32, positions));
+    for (b, batch) in documents.chunks(BATCH).enumerate() {
+        let words: Vec<(u32, BTreeMap<String, Vec<u32>>)> = batch
+            .par_iter()
+            .map(|doc| {
+                let words = document_tokens(&fold, doc);
+                let mut at: BTreeMap<String, Vec<u32>> = Default::default();
+                let length = words.len() as u32;
+                for (n, w) in words.into_iter().enumerate() {
+                    at.entry(w).or_default().push(n as u32);
+                }
+                (length, at)
+            })
+            .collect();
+        for (k, (length, at)) in words.into_iter().enumerate() {
+            lengths.push(length);
+            let i = (b * BATCH + k) as u32;
+            for (term, positions) in at {
+                map.entry(term).or_default().push((i, positions));
+            }
         }
     }
+    let mut map: Vec<(String, Occurrences)> = map.into_iter().collect();
+    map.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut index = SearchIndex { fold, lengths, ..Default::default() };
     let mut chunks: Vec<PositionChunk> = Vec::new();
     let mut in_chunk = usize::MAX;

@@ -13,6 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use corpus::bundle::{site, DEFAULT_EMBED_LIMIT};
+use rayon::prelude::*;
 
 use crate::cmd::root;
 
@@ -68,6 +69,13 @@ fn progress_bar() -> impl FnMut(usize, usize) {
 /// Analyses `corpus` once and writes `bundle.bin` and `shards/` into
 /// [`bundle_dir`], then prints a summary of what was found.
 pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
+    // The last build's shards (a hundred thousand files for a large corpus)
+    // are moved aside and removed while this one is analysed.
+    let dir = bundle_dir();
+    let shards = dir.join("shards");
+    let old = dir.join(format!("shards-old-{}", std::process::id()));
+    let removal =
+        std::fs::rename(&shards, &old).ok().map(|()| std::thread::spawn(move || std::fs::remove_dir_all(old)));
     let analysis = corpus::analyse::analyse_folder_observed(corpus, &mut progress_bar())
         .map_err(|errors| corpus::read::describe_errors(corpus, &errors))?;
     for warning in &analysis.warnings {
@@ -75,8 +83,6 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
     }
     let summary = corpus::summary::Summary::of(&analysis);
     let site = site(analysis.corpus, embed_limit)?;
-    let dir = bundle_dir();
-    let shards = dir.join("shards");
     let _ = std::fs::remove_dir_all(&shards);
     std::fs::create_dir_all(&shards).map_err(|e| format!("cannot create {}: {e}", shards.display()))?;
     let bundle = dir.join("bundle.bin");
@@ -91,12 +97,19 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
     if std::fs::read(&flag).ok().as_deref() != Some(sharded) {
         std::fs::write(&flag, sharded).map_err(|e| format!("cannot write {}: {e}", flag.display()))?;
     }
-    for (path, contents) in &site.files {
+    // The folders first, then the files on every core.
+    let folders: std::collections::BTreeSet<&Path> =
+        site.files.iter().filter_map(|(path, _)| Path::new(path).parent()).collect();
+    for folder in folders {
+        let target = shards.join(folder);
+        std::fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    }
+    site.files.par_iter().try_for_each(|(path, contents)| {
         let target = shards.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        std::fs::write(&target, contents).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        std::fs::write(&target, contents).map_err(|e| format!("cannot write {}: {e}", target.display()))
+    })?;
+    if let Some(removal) = removal {
+        let _ = removal.join();
     }
     let bytes: usize = site.files.iter().map(|(_, b)| b.len()).sum();
     eprintln!("{summary}");
