@@ -78,7 +78,15 @@ pub fn App() -> impl IntoView {
     // facets are asked for once that is on screen, and other views ask for
     // what they need.
     let painted = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || painted.set(true), Duration::ZERO));
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                painted.set(true);
+                untrack(data::prefetch);
+            },
+            Duration::ZERO,
+        )
+    });
 
     // The results depend on the selection alone: opening an article or
     // changing the view does not filter again. A part of a large corpus

@@ -158,6 +158,13 @@ pub fn find_slug(slug: &str) -> Loaded<Option<u32>> {
     }
 }
 
+/// Asks for what the next interaction most likely needs, once the first
+/// view is painted: the facets (any filter) and the index without its terms
+/// (any search), so that it waits for one fetch at most.
+pub fn prefetch() {
+    let _ = (filter(), index());
+}
+
 /// The results of a selection: `Pending` while a part it needs is on its
 /// way, and why one cannot be loaded if it cannot. The first view (`first`:
 /// no article, the Articles view) needs no part; a facet or a date needs

@@ -2,8 +2,9 @@ import { test, expect, Page } from '@playwright/test';
 
 // `/alt/` is built with ORRERY_EMBED_LIMIT=0, so its documents and word
 // positions are static shards. The app embeds only the head of its bundle,
-// which paints the first view; the facets (`filter.bin`) follow once that
-// view is on screen, and each view then fetches only what it shows. (Its
+// which paints the first view; the facets (`filter.bin`) and the index
+// (`index.bin`) follow once that view is on screen, and each view then
+// fetches only what it shows. (Its
 // seven articles all fit the first page; `scale.spec.ts` has a corpus
 // whose summaries come in chunks.)
 
@@ -51,11 +52,11 @@ test('the first view of a sharded corpus paints from the embedded head, with exa
   expect(sidebar.length).toBeGreaterThan(10);
   expect(chart.length).toBeGreaterThan(0);
   const titles = await page.locator('main article h2').allTextContents();
-  // Only the facets are asked for, once the first view is painted.
-  await expect.poll(() => shards).toEqual(['filter.bin']);
+  // Only the facets and the index are asked for, once the first view is painted.
+  await expect.poll(() => [...shards].sort()).toEqual(['filter.bin', 'index.bin']);
   release();
   await page.waitForLoadState('networkidle');
-  expect(shards).toEqual(['filter.bin']);
+  expect([...shards].sort()).toEqual(['filter.bin', 'index.bin']);
   expect(await facets.allTextContents()).toEqual(sidebar);
   expect(await bins.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')))).toEqual(chart);
   expect(await page.locator('main article h2').allTextContents()).toEqual(titles);
@@ -115,7 +116,7 @@ test('opening an article fetches that article only, and the reader shows it', as
   await expect(page.locator('.reader-body')).toContainText('The first images of the coast of Peru');
   await expect(page.locator('.reader-body [data-quote="1"]')).toHaveAttribute('data-speaker', 'Amina Otieno');
   await expect(page.locator('#reader-title')).toBeFocused();
-  expect(shards.filter((s) => s !== 'filter.bin')).toEqual(['doc/2.bin']);
+  expect(shards.filter((s) => !['filter.bin', 'index.bin'].includes(s))).toEqual(['doc/2.bin']);
   // A deep link to a highlighted quotation works the same way.
   await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite&quote=1'));
   await expect(page.locator('.reader-body [data-quote="1"].current')).toBeVisible();

@@ -15,6 +15,11 @@ import sys
 COMPRESS = (".html", ".js", ".css", ".wasm", ".json", ".bin", ".svg", ".txt")
 
 
+# Compressed once per file and kept, as a host's cache or precompressed
+# files would be: a benchmark measures the page, not this server.
+CACHE = {}
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         path = self.translate_path(self.path)
@@ -23,8 +28,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants and path.endswith(COMPRESS) and os.path.isfile(path)):
             return super().send_head()
-        with open(path, "rb") as f:
-            body = gzip.compress(f.read(), compresslevel=6)
+        key = (path, os.path.getmtime(path))
+        body = CACHE.get(key)
+        if body is None:
+            with open(path, "rb") as f:
+                body = CACHE[key] = gzip.compress(f.read(), compresslevel=6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
