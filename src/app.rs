@@ -99,7 +99,9 @@ pub fn App() -> impl IntoView {
     });
     let results: Memo<Results> = Memo::new(move |previous: Option<&Results>| match computed.get() {
         Loaded::Ready(results) => results,
-        _ => previous.cloned().unwrap_or_default(),
+        // While a part is on its way the sidebar keeps what it showed (its
+        // counts hidden), or a large corpus's first view.
+        _ => previous.cloned().or_else(|| data::embedded().first_results()).unwrap_or_default(),
     });
     let waiting = Memo::new(move |_| deferred.with(Option::is_some) || !matches!(computed.get(), Loaded::Ready(_)));
     let failure = Memo::new(move |_| match computed.get() {
@@ -151,7 +153,7 @@ pub fn App() -> impl IntoView {
                     </main>
                 }.into_any(),
                 None => view! {
-                    <div class="browse">
+                    <div class="browse" class:waiting=move || waiting.get()>
                         <FacetPanel results=results />
                         <main id="main" tabindex="-1">
                             <ActiveFilters />

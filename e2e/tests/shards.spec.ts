@@ -69,10 +69,13 @@ test('a facet chosen before the rest arrives waits for it, then shows its result
   await page.locator('fieldset[data-facet="collection"] input').first().check();
   await expect(page.getByRole('status').filter({ hasText: 'Loading the data for all 7 articles…' })).toBeVisible();
   await expect(page).toHaveURL(/\?collection=wire$/);
+  // The sidebar's counts are not the selection's yet: they are hidden.
+  await expect(page.locator('fieldset.facet .facet-count').first()).toBeHidden();
   release();
   await expect(page.locator('.result-count')).toHaveText('2 articles');
   await expect(page.locator('main article')).toHaveCount(2);
   await expect(page.locator('fieldset[data-facet="collection"] input').first()).toBeChecked();
+  await expect(page.locator('fieldset.facet .facet-count').first()).toBeVisible();
   // A card opened from the head's first view opens the right article.
   await page.goto(alt(baseURL));
   await page.getByRole('link', { name: 'Kenya and Peru share a weather satellite' }).click();

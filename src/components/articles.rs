@@ -205,18 +205,26 @@ fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyVie
 /// chunks, for the cards on show).
 #[component]
 fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
-    move || {
-        match summary(position) {
+    move || match summary(position) {
         Loaded::Ready(doc) => view! { <SummaryCard position=position doc=doc query=query /> }.into_any(),
-        Loaded::Pending => view! {
+        Loaded::Pending => pending_card(None),
+        Loaded::Failed(e) => pending_card(Some(e)),
+    }
+}
+
+/// A card's place while its summary is on its way, or why it cannot come.
+fn pending_card(error: Option<String>) -> AnyView {
+    match error {
+        None => view! {
             <article class="card-pending" aria-busy="true"><p class="loading">"Loading the article…"</p></article>
         }
         .into_any(),
-        Loaded::Failed(e) => view! {
-            <article class="card-pending"><p class="load-error">{format!("This article cannot be shown: {e}.")}</p></article>
+        Some(e) => view! {
+            <article class="card-pending">
+                <p class="load-error">{format!("This article cannot be shown: {e}.")}</p>
+            </article>
         }
         .into_any(),
-    }
     }
 }
 
