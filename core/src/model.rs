@@ -284,7 +284,8 @@ pub struct WorldMap {
 
 /// What the app embeds, all built at compile time: the corpus, its search
 /// index and the world map, and either every document's text and word
-/// positions or where to fetch them.
+/// positions or where to fetch them; or, for a large corpus, the head of all
+/// this (see [`Bundle::first`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     /// Whole documents, or their summaries (no text) when `shards` is set.
@@ -300,8 +301,8 @@ pub struct Bundle {
     /// Where the texts and positions are, when they are not embedded.
     pub shards: Option<Shards>,
     /// Set in a head bundle: the one a large corpus embeds, which holds only
-    /// what its unfiltered first view shows (see [`FirstView`]). The whole
-    /// bundle is then at [`Shards::body_path`].
+    /// what its unfiltered first view shows (see [`FirstView`]). The rest is
+    /// in parts under [`Shards::dir`].
     pub first: Option<FirstView>,
 }
 

@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { shardRequests } from './requests';
 
 // `/big/` is 400 generated articles, sharded (`cargo xtask test` builds it):
 // the app embeds only the first view, and fetches the rest in parts as views
@@ -9,15 +10,6 @@ import { test, expect, Page } from '@playwright/test';
 
 const big = (baseURL: string | undefined, query = '') => new URL(`/big/${query}`, baseURL!).href;
 
-/** Paths under the shard folder that the page requests, in order. */
-function shardRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (request) => {
-    const match = new URL(request.url()).pathname.match(/\/data-[0-9a-f]{16}\/(.*)$/);
-    if (match) seen.push(match[1]);
-  });
-  return seen;
-}
 
 const cards = (page: Page) => page.locator('main article.card');
 

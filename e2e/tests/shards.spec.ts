@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { shardRequests } from './requests';
 
 // `/alt/` is built with ORRERY_EMBED_LIMIT=0, so its documents and word
 // positions are static shards. The app embeds only the head of its bundle,
@@ -10,15 +11,6 @@ import { test, expect, Page } from '@playwright/test';
 
 const alt = (baseURL: string | undefined, query = '') => new URL(`/alt/${query}`, baseURL!).href;
 
-/** Paths under a shard folder that the page requests, e.g. `doc/2.bin`. */
-function shardRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (request) => {
-    const match = new URL(request.url()).pathname.match(/\/data-[0-9a-f]{16}\/(.*)$/);
-    if (match) seen.push(match[1]);
-  });
-  return seen;
-}
 
 /** Holds every shard's response until the returned function is called. */
 async function holdShards(page: Page): Promise<() => void> {
@@ -35,7 +27,7 @@ test('the first view of a sharded corpus paints from the embedded head, with exa
   const shards = shardRequests(page);
   const release = await holdShards(page);
   await page.goto(alt(baseURL));
-  // Everything below shows while the whole bundle is held back.
+  // Everything below shows while every shard is held back.
   await expect(page.locator('main article')).toHaveCount(7);
   await expect(page.locator('.result-count')).toHaveText('7 articles');
   await expect(page.locator('.tagline')).toContainText('7 articles');
@@ -44,7 +36,7 @@ test('the first view of a sharded corpus paints from the embedded head, with exa
   await expect(card.locator('.snippet')).toContainText('Kenya and Peru agreed on Tuesday');
   await expect(card.locator('.card-quote')).toContainText('Small countries can still reach orbit together');
   // The sidebar's counts and the timeline are the whole corpus's: the same
-  // as once the whole bundle is here.
+  // as once the facets are here.
   const facets = page.locator('fieldset.facet .facet-value');
   const bins = page.locator('.timeline .bin');
   const sidebar = await facets.allTextContents();
@@ -83,14 +75,14 @@ test('a facet chosen before the rest arrives waits for it, then shows its result
   await expect(page.locator('.reader-body')).toContainText('The first images of the coast of Peru');
 });
 
-test('a deep link waits for the whole bundle, then opens what it names', async ({ page, baseURL }) => {
+test('a deep link waits for the slugs, then opens what it names', async ({ page, baseURL }) => {
   const release = await holdShards(page);
   await page.goto(alt(baseURL, '?doc=eight-agencies-sign-a-launch-data-pact&country=zz'));
   await expect(page.getByRole('status').filter({ hasText: 'Loading the data for all 7 articles…' })).toBeVisible();
   await expect(page.locator('main article')).toHaveCount(0);
   release();
   await expect(page.locator('#reader-title')).toHaveText('Eight agencies sign a launch data pact');
-  // The whole bundle reads the address, and names what it ignored.
+  // The address is read with the slugs, and what it ignores is named.
   await expect(page.locator('.notices')).toContainText('zz');
 });
 
