@@ -129,6 +129,10 @@ pub struct SearchIndex {
     /// fragments): the first term of each fragment and its number. Empty
     /// when `terms` and `postings` hold them all.
     pub fragments: Vec<(String, u32)>,
+    /// When the terms are split: the first term of each [`PositionChunk`],
+    /// so that a phrase asks for its words' positions at once, with their
+    /// fragments, rather than after them.
+    pub chunk_terms: Vec<String>,
 }
 
 /// A run of consecutive terms with their postings.
@@ -354,6 +358,7 @@ impl SearchIndex {
     pub fn split_terms(&mut self, bytes: usize) -> Vec<TermFragment> {
         let terms = core::mem::take(&mut self.terms);
         let postings = core::mem::take(&mut self.postings);
+        self.chunk_terms = self.chunk_starts.iter().filter_map(|&t| terms.get(t as usize).cloned()).collect();
         let mut out: Vec<TermFragment> = Vec::new();
         let mut size = 0;
         for (t, (term, list)) in terms.into_iter().zip(postings).enumerate() {
@@ -426,6 +431,14 @@ impl SearchIndex {
             };
             let mut found = Vec::new();
             for (word, prefix) in words {
+                // A phrase's word: its chunk of positions, found by the word
+                // itself, is asked for now, with its fragment of terms.
+                if matches!(clause, Clause::Phrase(_)) && !self.chunk_terms.is_empty() {
+                    let k = self.chunk_terms.partition_point(|t| t.as_str() <= word).saturating_sub(1);
+                    if parts.chunk(k).is_none() {
+                        missing.push(Part::Positions(k as u32));
+                    }
+                }
                 match self.matches(parts, word, prefix) {
                     Ok(matches) => {
                         if matches!(clause, Clause::Phrase(_)) {
