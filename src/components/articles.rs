@@ -207,14 +207,7 @@ fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyVie
 fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
     move || match summary(position) {
         Loaded::Ready(doc) => view! { <SummaryCard position=position doc=doc query=query /> }.into_any(),
-        Loaded::Pending => {
-            // A search's excerpt needs the text too: ask for it now, with
-            // the summary, rather than once the card is drawn.
-            if query.with(|q| !q.is_empty()) {
-                let _ = shards::document(position as usize);
-            }
-            pending_card(None)
-        }
+        Loaded::Pending => pending_card(None),
         Loaded::Failed(e) => pending_card(Some(e)),
     }
 }
