@@ -107,6 +107,8 @@ test.describe('timeline and date range', () => {
 
   test('on a sharded corpus, undated articles are counted beside the chart', async ({ page, baseURL }) => {
     await page.goto(alt(baseURL));
+    // Every card of the first page is drawn before any is counted.
+    await expect(cards(page)).toHaveCount(7);
     const undated = await cards(page).locator('.card-meta time', { hasText: 'Undated' }).count();
     expect(undated).toBeGreaterThan(0);
     await expect(page.locator('.timeline-note')).toContainText(`${undated} undated`);
