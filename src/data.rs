@@ -54,10 +54,7 @@ pub fn embedded() -> &'static Bundle {
 /// The shards of a large corpus whose parts are fetched. (An app built for
 /// an embedded corpus has none, and no code to fetch them.)
 fn parts() -> Option<&'static Shards> {
-    if !cfg!(orrery_sharded) {
-        return None;
-    }
-    embedded().shards.as_ref().filter(|_| embedded().first.is_some())
+    shards().filter(|_| embedded().first.is_some())
 }
 
 /// The shards of a corpus whose texts are not embedded.
@@ -193,10 +190,13 @@ pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
     };
     let results = filter.run(index, &LoadedPositions, selection);
     // A part the search waits for that cannot come ends the wait.
-    match crate::shards::search_error().filter(|_| !results.missing.is_empty()) {
-        Some(e) => Loaded::Failed(e),
-        None => Loaded::Ready(results),
+    // (The store is read only then: not on every keystroke.)
+    if !results.missing.is_empty() {
+        if let Some(e) = crate::shards::search_error() {
+            return Loaded::Failed(e);
+        }
     }
+    Loaded::Ready(results)
 }
 
 /// The index of a facet every corpus has (`country`, `speaker`): the
