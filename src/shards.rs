@@ -69,6 +69,12 @@ pub fn document(i: usize) -> Loaded<&'static Document> {
     }
 }
 
+/// Document `i` if it has been fetched already (without asking for it).
+pub fn held_document(i: usize) -> Option<&'static Document> {
+    let path = crate::data::shards()?.document_path(i);
+    held(&path)?.ok()?.downcast_ref::<Document>()
+}
+
 /// The parts of the index a search reads besides the index itself: word
 /// positions, embedded or fetched chunk by chunk, and a large corpus's
 /// fragments of terms.
@@ -225,6 +231,12 @@ async fn pause() {
 /// Whether the shard at `path` is on its way.
 fn loading(path: &str) -> bool {
     STORE.with(|s| matches!(s.borrow().get(path), Some(State::Loading(_))))
+}
+
+/// Whether the shard at `path` has been asked for (it is here, on its
+/// way, or failed).
+pub fn asked(path: &str) -> bool {
+    STORE.with(|s| s.borrow().contains_key(path))
 }
 
 /// The shard at `path` if it is here, or why it cannot be.

@@ -64,8 +64,10 @@ impl Results {
     }
 }
 
-/// The fixed orders of the documents, computed at build time.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The fixed orders of the documents: by date both ways, computed from the
+/// date column ([`Dates::orders`]) when a filter is made or read, and by
+/// title, computed at build time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Orders {
     /// Dated documents newest first (ties in file order), then undated ones.
     pub newest: Vec<u32>,
@@ -142,6 +144,7 @@ impl QuoteSpeakers {
 /// The corpus's facets and orders: everything a selection needs besides the
 /// search index.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredFilter", into = "StoredFilter")]
 pub struct Filter {
     facets: Vec<Facet>,
     orders: Orders,
@@ -149,14 +152,39 @@ pub struct Filter {
     quotes: QuoteSpeakers,
 }
 
+/// A filter as its file holds it: the orders by date are left out, and
+/// computed again from the dates when it is read.
+#[derive(Serialize, Deserialize)]
+struct StoredFilter {
+    facets: Vec<Facet>,
+    title: Vec<u32>,
+    dates: Dates,
+    quotes: QuoteSpeakers,
+}
+
+impl From<StoredFilter> for Filter {
+    fn from(stored: StoredFilter) -> Filter {
+        let (newest, oldest) = stored.dates.orders();
+        let orders = Orders { newest, oldest, title: stored.title };
+        Filter { facets: stored.facets, orders, dates: stored.dates, quotes: stored.quotes }
+    }
+}
+
+impl From<Filter> for StoredFilter {
+    fn from(filter: Filter) -> StoredFilter {
+        let Filter { facets, orders, dates, quotes } = filter;
+        StoredFilter { facets, title: orders.title, dates, quotes }
+    }
+}
+
 impl Filter {
-    /// A filter over `documents` documents; fails, naming the problem, when a
-    /// facet does not cover them, two facets share a key, or an order is not
-    /// a permutation of them.
-    pub fn new(facets: Vec<Facet>, orders: Orders, dates: Dates, quotes: QuoteSpeakers) -> Result<Filter, String> {
-        let documents = orders.newest.len();
-        let filter = Filter { facets, orders, dates, quotes };
-        filter.check(documents)?;
+    /// A filter over the documents `dates` covers, with `title` their order
+    /// by title (the orders by date come from the dates); fails, naming the
+    /// problem, when a facet does not cover them, two facets share a key, or
+    /// `title` is not a permutation of them.
+    pub fn new(facets: Vec<Facet>, title: Vec<u32>, dates: Dates, quotes: QuoteSpeakers) -> Result<Filter, String> {
+        let filter = Filter::from(StoredFilter { facets, title, dates, quotes });
+        filter.check(filter.orders.newest.len())?;
         Ok(filter)
     }
 
@@ -170,19 +198,15 @@ impl Filter {
                 *slot = i as u32;
             }
         }
-        let keep = |order: &[u32]| order.iter().map(|&d| new_id[d as usize]).filter(|&i| i != u32::MAX).collect();
-        Filter {
+        let title = self.orders.title.iter().map(|&d| new_id[d as usize]).filter(|&i| i != u32::MAX).collect();
+        Filter::from(StoredFilter {
             facets: self.facets.iter().map(|f| f.subset(documents)).collect(),
-            orders: Orders {
-                newest: keep(&self.orders.newest),
-                oldest: keep(&self.orders.oldest),
-                title: keep(&self.orders.title),
-            },
+            title,
             dates: self.dates.subset(documents),
             quotes: QuoteSpeakers::new(
                 &documents.iter().map(|&d| self.quotes.of(d).collect::<Vec<_>>()).collect::<Vec<_>>(),
             ),
-        }
+        })
     }
 
     /// The same filter with other distinct dates: for a filter over no

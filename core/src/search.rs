@@ -200,10 +200,89 @@ mod doc_gaps {
 pub struct PositionChunk {
     /// The index of the chunk's first term.
     pub first_term: u32,
-    /// For each term from `first_term`, for each of its postings: the word
-    /// numbers in the document (title, deck, then body), as gaps from the
-    /// previous one, which postcard stores in a byte or two.
-    pub gaps: Vec<Vec<Vec<u32>>>,
+    /// For each term from `first_term`: its word numbers in each of its
+    /// postings' documents.
+    pub terms: Vec<TermPositions>,
+}
+
+/// One term's word numbers (title, deck, then body) in each document that
+/// has it, in the order of its postings.
+///
+/// They are two flat lists, not a list per document: a frequent word of a
+/// large corpus is in 100,000 documents, and decoding as many small lists
+/// in the browser cost more than fetching them. The file holds each
+/// posting's count of words, then every word number as a gap from the one
+/// before in its document (the first from 0), which postcard stores in a
+/// byte or two.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TermPositions {
+    /// Where each posting's gaps start in `gaps`, then where the last ends:
+    /// ascending, from 0 to `gaps.len()`.
+    starts: Vec<u32>,
+    /// Every posting's word numbers as gaps, one posting after another.
+    gaps: Vec<u32>,
+}
+
+impl TermPositions {
+    /// A term's word numbers per posting, each list ascending.
+    pub fn new(postings: &[Vec<u32>]) -> TermPositions {
+        let mut out = TermPositions { starts: Vec::with_capacity(postings.len() + 1), gaps: Vec::new() };
+        out.starts.push(0);
+        for words in postings {
+            let mut last = 0;
+            out.gaps.extend(words.iter().map(|&n| n - core::mem::replace(&mut last, n)));
+            out.starts.push(out.gaps.len() as u32);
+        }
+        out
+    }
+
+    /// How many postings it has.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether it has no posting.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The word numbers of posting `i`, ascending.
+    pub fn posting(&self, i: usize) -> Option<Vec<u32>> {
+        let (&start, &end) = (self.starts.get(i)?, self.starts.get(i + 1)?);
+        let gaps = self.gaps.get(start as usize..end as usize)?;
+        Some(
+            gaps.iter()
+                .scan(0u32, |at, &gap| {
+                    *at = at.saturating_add(gap);
+                    Some(*at)
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Serialize for TermPositions {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let counts: Vec<u32> = self.starts.windows(2).map(|w| w[1] - w[0]).collect();
+        (counts, &self.gaps).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for TermPositions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (counts, gaps) = <(Vec<u32>, Vec<u32>)>::deserialize(d)?;
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut at = 0u32;
+        starts.push(at);
+        for count in counts {
+            at = at.checked_add(count).ok_or_else(|| serde::de::Error::custom("word counts overflow"))?;
+            starts.push(at);
+        }
+        if at as usize != gaps.len() {
+            return Err(serde::de::Error::custom("word counts do not add up to the word numbers"));
+        }
+        Ok(TermPositions { starts, gaps })
+    }
 }
 
 /// Where a search finds the parts of an index that are not in it: chunks
@@ -597,15 +676,7 @@ impl SearchIndex {
     ) -> Option<Vec<u32>> {
         let posting = postings.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
         let chunk = parts.chunk(self.chunk_of(term))?;
-        let gaps = chunk.gaps.get(term.checked_sub(chunk.first_term as usize)?)?.get(posting)?;
-        Some(
-            gaps.iter()
-                .scan(0u32, |at, &gap| {
-                    *at += gap;
-                    Some(*at)
-                })
-                .collect(),
-        )
+        chunk.terms.get(term.checked_sub(chunk.first_term as usize)?)?.posting(posting)
     }
 
     /// Whether the terms stand one after another somewhere in the document.
@@ -646,4 +717,39 @@ pub fn snippet(table: &FoldTable, doc: &Document, query: &SearchQuery, radius: u
         return Some((window, inside));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TermPositions;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn term_positions_give_back_each_posting_after_a_round_trip(
+            postings in proptest::collection::vec(proptest::collection::btree_set(0u32..5_000, 1..20), 0..40)
+        ) {
+            let postings: Vec<Vec<u32>> = postings.into_iter().map(|s| s.into_iter().collect()).collect();
+            let positions = TermPositions::new(&postings);
+            let text = serde_json::to_string(&positions).unwrap();
+            let back: TermPositions = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(&back, &positions);
+            prop_assert_eq!(back.len(), postings.len());
+            for (i, words) in postings.iter().enumerate() {
+                prop_assert_eq!(back.posting(i), Some(words.clone()));
+            }
+            prop_assert_eq!(back.posting(postings.len()), None);
+        }
+    }
+
+    #[test]
+    fn word_counts_that_do_not_add_up_are_an_error() {
+        // Two postings of 2 and 1 words, but 4 word numbers.
+        let error = serde_json::from_str::<TermPositions>("[[2,1],[3,4,1,7]]").unwrap_err();
+        assert!(error.to_string().contains("do not add up"), "{error}");
+        let overflow = serde_json::from_str::<TermPositions>("[[4294967295,1],[1]]").unwrap_err();
+        assert!(overflow.to_string().contains("overflow"), "{overflow}");
+        let fine: TermPositions = serde_json::from_str("[[2,1],[3,4,7]]").unwrap();
+        assert_eq!((fine.posting(0), fine.posting(1)), (Some(vec![3, 7]), Some(vec![7])));
+    }
 }

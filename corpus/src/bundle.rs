@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
-use orrery_core::filter::{Filter, Orders, QuoteSpeakers};
+use orrery_core::filter::{Filter, QuoteSpeakers};
 use orrery_core::model::{Bundle, Corpus, Document, FirstView, Quote, Shards, Slugs, Span, WorldMap};
 use orrery_core::search::SearchIndex;
 use orrery_core::state::{Selection, PAGE};
@@ -49,28 +49,19 @@ pub fn filter(corpus: &Corpus) -> Result<Filter, String> {
         corpus.documents.iter().map(|d| d.quotes.iter().map(|q| q.speaker).collect()).collect();
     Filter::new(
         crate::facets::build(corpus)?,
-        orders(&corpus.documents),
+        by_title(&corpus.documents),
         Dates::new(&dates),
         QuoteSpeakers::new(&quotes),
     )
 }
 
-/// The fixed orders: by date both ways (undated last, ties in file order)
-/// and by title.
-fn orders(documents: &[Document]) -> Orders {
-    let all: Vec<u32> = (0..documents.len() as u32).collect();
-    let by_date = |newest_first: bool| {
-        let mut order = all.clone();
-        order.sort_by(|&a, &b| match (documents[a as usize].date, documents[b as usize].date) {
-            (Some(x), Some(y)) => if newest_first { y.cmp(&x) } else { x.cmp(&y) }.then(a.cmp(&b)),
-            (x, y) => y.is_some().cmp(&x.is_some()).then(a.cmp(&b)),
-        });
-        order
-    };
+/// The documents by title, case-insensitively (ties in file order). The
+/// orders by date come from the date column ([`Dates::orders`]).
+fn by_title(documents: &[Document]) -> Vec<u32> {
     let titles: Vec<String> = documents.iter().map(|d| d.title.to_lowercase()).collect();
-    let mut title = all.clone();
+    let mut title: Vec<u32> = (0..documents.len() as u32).collect();
     title.sort_by(|&a, &b| titles[a as usize].cmp(&titles[b as usize]).then(a.cmp(&b)));
-    Orders { newest: by_date(true), oldest: by_date(false), title }
+    title
 }
 
 /// Summaries per chunk: a page of cards from anywhere in a large corpus

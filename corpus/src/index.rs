@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use orrery_core::model::Document;
-use orrery_core::search::{head_words, tokens, FoldTable, PositionChunk, SearchIndex};
+use orrery_core::search::{head_words, tokens, FoldTable, PositionChunk, SearchIndex, TermPositions};
 
 /// A term's documents, each with the term's word numbers in it.
 type Occurrences = Vec<(u32, Vec<u32>)>;
@@ -69,18 +69,15 @@ pub fn build_index(documents: &[Document], fold: FoldTable) -> (SearchIndex, Vec
     for (t, (term, list)) in map.into_iter().enumerate() {
         if in_chunk >= CHUNK_POSITIONS {
             index.chunk_starts.push(t as u32);
-            chunks.push(PositionChunk { first_term: t as u32, gaps: Vec::new() });
+            chunks.push(PositionChunk { first_term: t as u32, terms: Vec::new() });
             in_chunk = 0;
         }
         in_chunk += list.iter().map(|(_, p)| p.len()).sum::<usize>();
         index.terms.push(term);
         index.postings.push(list.iter().map(|(d, p)| (*d, p.len() as u32)).collect());
-        let gaps = list
-            .into_iter()
-            .map(|(_, p)| p.iter().scan(0, |last, &n| Some(n - core::mem::replace(last, n))).collect())
-            .collect();
+        let words: Vec<Vec<u32>> = list.into_iter().map(|(_, p)| p).collect();
         if let Some(chunk) = chunks.last_mut() {
-            chunk.gaps.push(gaps);
+            chunk.terms.push(TermPositions::new(&words));
         }
     }
     (index, chunks)

@@ -11,7 +11,7 @@ use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::marked::with_hits;
 use super::timeline::Timeline;
-use crate::data::{corpus, facet_position, facets, fold, summary};
+use crate::data::{card_document, corpus, facet_position, facets, fold};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -202,10 +202,12 @@ fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyVie
 }
 
 /// A card, once its summary is here (a large corpus fetches summaries in
-/// chunks, for the cards on show).
+/// chunks, for the cards on show, or a search's cards' whole documents).
 #[component]
 fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
-    move || match summary(position) {
+    // Untracked: a card stays as it is while the results keep it.
+    let text = query.with_untracked(|q| !q.is_empty());
+    move || match card_document(position, text) {
         Loaded::Ready(doc) => view! { <SummaryCard position=position doc=doc query=query /> }.into_any(),
         Loaded::Pending => pending_card(None),
         Loaded::Failed(e) => pending_card(Some(e)),
