@@ -97,18 +97,37 @@ pub fn App() -> impl IntoView {
         let (first, fetch) = (first_view.get(), painted.get());
         nav.selection.with(|s| data::run(s, first, fetch))
     });
-    let results: Memo<Results> = Memo::new(move |previous: Option<&Results>| match computed.get() {
-        Loaded::Ready(results) => results,
+    let results: Memo<Results> = Memo::new(move |previous: Option<&Results>| {
         // While a part is on its way the sidebar keeps what it showed (its
         // counts hidden), or a large corpus's first view.
-        _ => previous.cloned().or_else(|| data::embedded().first_results()).unwrap_or_default(),
+        let shown = || previous.cloned().or_else(|| data::embedded().first_results()).unwrap_or_default();
+        match computed.get() {
+            // A search answered before the facets: its documents, and the
+            // counts shown before, hidden until the facets are here.
+            Loaded::Ready(results) if results.uncounted => Results {
+                documents: results.documents,
+                query: results.query,
+                missing: results.missing,
+                unlisted: 0,
+                uncounted: true,
+                ..shown()
+            },
+            Loaded::Ready(results) => results,
+            _ => shown(),
+        }
     });
-    let waiting = Memo::new(move |_| deferred.with(Option::is_some) || !matches!(computed.get(), Loaded::Ready(_)));
+    let view = Memo::new(move |_| nav.location.with(|l| l.view));
+    // Only the Articles view shows a search before its counts.
+    let counting = Memo::new(move |_| results.with(|r| r.uncounted));
+    let waiting = Memo::new(move |_| {
+        deferred.with(Option::is_some)
+            || !matches!(computed.get(), Loaded::Ready(_))
+            || (counting.get() && view.get() != View::Articles)
+    });
     let failure = Memo::new(move |_| match computed.get() {
         Loaded::Failed(e) => Some(e),
         _ => None,
     });
-    let view = Memo::new(move |_| nav.location.with(|l| l.view));
     let doc = Memo::new(move |_| nav.location.with(|l| l.doc.map(|d| d as usize)));
     // The sidebar stays while a part loads; the reader opens once the
     // results it steps through are there.
@@ -153,7 +172,7 @@ pub fn App() -> impl IntoView {
                     </main>
                 }.into_any(),
                 None => view! {
-                    <div class="browse" class:waiting=move || waiting.get()>
+                    <div class="browse" class:waiting=move || waiting.get() || counting.get()>
                         <FacetPanel results=results />
                         <main id="main" tabindex="-1">
                             <ActiveFilters />

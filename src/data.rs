@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use orrery_core::facet::Facet;
-use orrery_core::filter::{Filter, Results};
+use orrery_core::filter::{search_only, Filter, Results};
 use orrery_core::model::{Shards, Slugs};
 use orrery_core::search::{FoldTable, SearchIndex};
 use orrery_core::state::{Catalog, Selection};
@@ -196,7 +196,14 @@ pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
     let filter = match (filter(), first) {
         (Loaded::Ready(filter), _) => filter,
         (_, Some(results)) => return Loaded::Ready(results),
-        (Loaded::Pending, None) => return Loaded::Pending,
+        // A plain search is answered from the index while the filter is
+        // on its way (`Results::uncounted`); anything else waits for it.
+        (Loaded::Pending, None) => {
+            return match index() {
+                Loaded::Ready(index) => search_only(index, &LoadedPositions, selection).map_or(Loaded::Pending, ended),
+                _ => Loaded::Pending,
+            };
+        }
         (Loaded::Failed(e), None) => return Loaded::Failed(e),
     };
     let index = if selection.q.trim().is_empty() {
@@ -208,9 +215,12 @@ pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
             Loaded::Failed(e) => return Loaded::Failed(e),
         }
     };
-    let results = filter.run(index, &LoadedPositions, selection);
-    // A part the search waits for that cannot come ends the wait.
-    // (The store is read only then: not on every keystroke.)
+    ended(filter.run(index, &LoadedPositions, selection))
+}
+
+/// Results, unless a part their search waits for cannot come, which ends
+/// the wait. (The store is read only then: not on every keystroke.)
+fn ended(results: Results) -> Loaded<Results> {
     if !results.missing.is_empty() {
         if let Some(e) = crate::shards::search_error() {
             return Loaded::Failed(e);

@@ -114,3 +114,34 @@ test('a fragment of terms that fails is named, and filters still work', async ({
   await page.goto(big(baseURL, '?sort=oldest'));
   await expect(page.locator('.result-count')).toHaveText('400 articles');
 });
+
+test('a search shows its cards before the facets arrive, and its counts once they have', async ({ page, baseURL }) => {
+  // The facets are held back until the search has shown.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/data-[0-9a-f]{16}\/filter\.bin$/, async (route) => { await held; await route.continue(); });
+  await page.goto(big(baseURL, '?q=space'));
+  await expect(cards(page).first().locator('.snippet mark').first()).toHaveText(/space/i);
+  const total = await page.locator('.result-count').textContent();
+  const titles = await cards(page).locator('h2').allTextContents();
+  // Until then the counts are hidden and the chart says it is counting.
+  await expect(page.locator('.browse')).toHaveClass(/waiting/);
+  await expect(page.locator('fieldset.facet .facet-count').first()).toBeHidden();
+  await expect(page.locator('.timeline-note')).toHaveText('Counting by date…');
+  // A view that needs the facets waits for them.
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('link', { name: 'Quotes' }).click();
+  await expect(page.locator('.load-status')).toContainText('Loading the data for all 400 articles');
+  await views.getByRole('link', { name: 'Articles' }).click();
+  await expect(cards(page).locator('h2')).toHaveText(titles);
+  release();
+  await expect(page.locator('.browse')).not.toHaveClass(/waiting/);
+  await expect(page.locator('.timeline-note')).not.toHaveText('Counting by date…');
+  // The same results, now counted: a value's count is what choosing it gives.
+  await expect(page.locator('.result-count')).toHaveText(total!);
+  await expect(cards(page).locator('h2')).toHaveText(titles);
+  const value = page.locator('fieldset.facet[data-facet="country"] li').first();
+  const count = Number(await value.locator('.facet-count').textContent());
+  await value.locator('input').check();
+  await expect(page.locator('.result-count')).toHaveText(`${count} article${count === 1 ? '' : 's'}`);
+});

@@ -182,7 +182,11 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
         })
     };
     let title = move || chart.with(|c| format!("Articles by {}", c.unit.unwrap_or(Unit::Month).name()));
+    let counting = Memo::new(move |_| results.with(|r| r.uncounted));
     let note = move || {
+        if counting.get() {
+            return "Counting by date…".to_owned();
+        }
         chart.with(|c| {
             let mut parts = Vec::new();
             if c.undated > 0 {
@@ -247,7 +251,7 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
         })
     };
     view! {
-        <section class="timeline" aria-labelledby="timeline-title">
+        <section class="timeline" class:counting=move || counting.get() aria-labelledby="timeline-title">
             <div class="timeline-head">
                 <h2 id="timeline-title" class="timeline-title">{title}</h2>
                 <p class="timeline-note">{note}</p>

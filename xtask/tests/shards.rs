@@ -10,9 +10,10 @@ use corpus::analyse::analyse_files;
 use corpus::bundle::{bundle, site};
 use corpus::index::document_tokens;
 use corpus::read::SourceFile;
+use orrery_core::filter::search_only;
 use orrery_core::model::Shards;
 use orrery_core::search::{FoldTable, Part, PositionChunk, Positions, SearchQuery, TermFragment};
-use orrery_core::state::Selection;
+use orrery_core::state::{Selection, Sort};
 use orrery_core::timeline::{timeline, timeline_at};
 use orrery_core::{Bundle, Corpus, Document};
 use proptest::prelude::*;
@@ -187,6 +188,15 @@ proptest! {
             found = split.index.search(&loaded, &query);
         }
         prop_assert_eq!(&found, &whole.index.search(whole.positions.as_slice(), &query));
+        // Before the filter arrives, the split index alone lists the same
+        // documents in the same order as the whole corpus's filter.
+        let mut selection = Selection::default();
+        (selection.q, selection.sort) = (text.clone(), Sort::Relevance);
+        let early = search_only(&split.index, &loaded, &selection).expect("a plain search needs no filter");
+        prop_assert!(early.uncounted && early.missing.is_empty());
+        prop_assert_eq!(&early.documents, &whole.filter.run(&whole.index, whole.positions.as_slice(), &selection).documents);
+        selection.sort = Sort::Newest;
+        prop_assert!(search_only(&split.index, &loaded, &selection).is_none());
         let head = orrery_core::search::head_words(&whole.index.fold, &whole.corpus.documents[doc]);
         prop_assert_eq!(
             split.index.body_hits(&loaded, &query, doc as u32, &head),
