@@ -248,16 +248,17 @@ impl TermPositions {
 
     /// The word numbers of posting `i`, ascending.
     pub fn posting(&self, i: usize) -> Option<Vec<u32>> {
+        Some(self.numbers(i)?.collect())
+    }
+
+    /// The word numbers of posting `i`, ascending, as they are read.
+    fn numbers(&self, i: usize) -> Option<impl Iterator<Item = u32> + '_> {
         let (&start, &end) = (self.starts.get(i)?, self.starts.get(i + 1)?);
         let gaps = self.gaps.get(start as usize..end as usize)?;
-        Some(
-            gaps.iter()
-                .scan(0u32, |at, &gap| {
-                    *at = at.saturating_add(gap);
-                    Some(*at)
-                })
-                .collect(),
-        )
+        Some(gaps.iter().scan(0u32, |at, &gap| {
+            *at = at.saturating_add(gap);
+            Some(*at)
+        }))
     }
 }
 
@@ -674,19 +675,50 @@ impl SearchIndex {
         postings: &[(u32, u32)],
         doc: u32,
     ) -> Option<Vec<u32>> {
+        let (positions, posting) = self.term_positions(parts, term, postings, doc)?;
+        positions.posting(posting)
+    }
+
+    /// A term's positions, and its posting of `doc`, when the document has
+    /// it and the term's chunk is at hand.
+    fn term_positions<'a>(
+        &self,
+        parts: &'a (impl Positions + ?Sized),
+        term: usize,
+        postings: &[(u32, u32)],
+        doc: u32,
+    ) -> Option<(&'a TermPositions, usize)> {
         let posting = postings.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
         let chunk = parts.chunk(self.chunk_of(term))?;
-        chunk.terms.get(term.checked_sub(chunk.first_term as usize)?)?.posting(posting)
+        Some((chunk.terms.get(term.checked_sub(chunk.first_term as usize)?)?, posting))
     }
 
     /// Whether the terms stand one after another somewhere in the document.
+    /// One pass over each term's word numbers, as they are read: a phrase
+    /// of two frequent words checks tens of thousands of documents.
     fn has_phrase(&self, parts: &(impl Positions + ?Sized), doc: u32, terms: &[(usize, &[(u32, u32)])]) -> bool {
-        let lists: Option<Vec<Vec<u32>>> =
-            terms.iter().map(|&(t, postings)| self.positions_in(parts, t, postings, doc)).collect();
-        let Some(lists) = lists.filter(|l| !l.is_empty()) else { return false };
-        lists[0]
-            .iter()
-            .any(|&p| lists.iter().enumerate().skip(1).all(|(j, list)| list.binary_search(&(p + j as u32)).is_ok()))
+        let mut lists = Vec::with_capacity(terms.len());
+        for &(t, postings) in terms {
+            match self.term_positions(parts, t, postings, doc).and_then(|(tp, i)| tp.numbers(i)) {
+                Some(numbers) => lists.push(numbers.peekable()),
+                None => return false,
+            }
+        }
+        let Some((first, rest)) = lists.split_first_mut() else { return false };
+        'starts: for p in first {
+            for (j, list) in rest.iter_mut().enumerate() {
+                let want = p.saturating_add(j as u32 + 1);
+                // Word numbers ascend, and so does `want`: skip those before.
+                while list.next_if(|&n| n < want).is_some() {}
+                match list.peek() {
+                    Some(&n) if n == want => {}
+                    Some(_) => continue 'starts,
+                    None => return false,
+                }
+            }
+            return true;
+        }
+        false
     }
 }
 
