@@ -122,6 +122,9 @@ test('a search shows its cards before the facets arrive, and its counts once the
   await page.route(/\/data-[0-9a-f]{16}\/filter\.bin$/, async (route) => { await held; await route.continue(); });
   await page.goto(big(baseURL, '?q=space'));
   await expect(cards(page).first().locator('.snippet mark').first()).toHaveText(/space/i);
+  // Each card comes with its own document: wait for the whole page of them.
+  await expect(page.locator('main article.card-pending')).toHaveCount(0);
+  await expect(cards(page)).toHaveCount(15);
   const total = await page.locator('.result-count').textContent();
   const titles = await cards(page).locator('h2').allTextContents();
   // Until then the counts are hidden and the chart says it is counting.
