@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 /// A problem that stops the build and the report. It always names the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusError {
@@ -340,12 +342,19 @@ pub fn normalise_line_endings(text: &str) -> String {
 /// a curator sees every bad file at once.
 pub fn read_folder(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Warning>), Vec<CorpusError>> {
     let (listed, mut warnings) = list_text_files(dir)?;
+    // Read and decoded on every core; the results keep the listing's order.
+    let read: Vec<(Listed, Result<(String, Option<Warning>), CorpusError>)> = listed
+        .into_par_iter()
+        .map(|listed| {
+            let result = std::fs::read(&listed.path)
+                .map_err(|e| CorpusError::new(&listed.path, format!("cannot read: {e}")))
+                .and_then(|bytes| decode(&listed.path, &bytes));
+            (listed, result)
+        })
+        .collect();
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for Listed { path, name } in listed {
-        let result = std::fs::read(&path)
-            .map_err(|e| CorpusError::new(&path, format!("cannot read: {e}")))
-            .and_then(|bytes| decode(&path, &bytes));
+    for (Listed { path, name }, result) in read {
         match result {
             Ok((text, warning)) => {
                 warnings.extend(warning);
