@@ -242,11 +242,14 @@ fn special_kind(_: &std::fs::FileType) -> &'static str {
     "a special file"
 }
 
+/// A file's text, with a warning when its decoding changed something.
+pub type Decoded = (String, Option<Warning>);
+
 /// Decodes a file's bytes: strips a UTF-8 byte-order mark, falls back to
 /// Windows-1252 for text that is not UTF-8 (with a warning), and normalises
 /// CRLF and CR line endings to LF. Empty or whitespace-only text and NUL bytes
 /// are errors.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>), CorpusError> {
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, CorpusError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(CorpusError::new(
@@ -343,7 +346,7 @@ pub fn normalise_line_endings(text: &str) -> String {
 pub fn read_folder(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Warning>), Vec<CorpusError>> {
     let (listed, mut warnings) = list_text_files(dir)?;
     // Read and decoded on every core; the results keep the listing's order.
-    let read: Vec<(Listed, Result<(String, Option<Warning>), CorpusError>)> = listed
+    let read: Vec<(Listed, Result<Decoded, CorpusError>)> = listed
         .into_par_iter()
         .map(|listed| {
             let result = std::fs::read(&listed.path)
