@@ -145,8 +145,9 @@ export const checks = [
       && (await resultCount(t)) !== '400 articles' && (await t.count('main article.card')) > 0
       && (await t.count('main article.card-pending')) === 0);
     await t.go('/big/?q=space');
+    // Each card of a search comes with its own document: wait for all of them.
     await t.until('a search through fragments of the index', async () =>
-      (await t.count('main article.card .snippet mark')) > 0);
+      (await t.count('main article.card .snippet mark')) > 0 && (await t.count('main article.card-pending')) === 0);
     const href = await t.attr('main article.card:last-of-type h2 a', 'href');
     await t.go('/big/' + href.slice(href.indexOf('?')).replace(/&?q=[^&]*/, '').replace('?&', '?'));
     await t.until('the article its slug names', async () => (await t.text('.reader-body')).length > 200);
