@@ -187,12 +187,9 @@ pub fn write_service_worker(site: &Path, release: bool) -> Result<(), String> {
     std::fs::write(&target, source).map_err(|e| format!("cannot write {}: {e}", target.display()))
 }
 
-/// Puts the files and subfolders of `from` into the folder `to` as hard
-/// links, on every core, copying a file only where a link cannot be made
-/// (another file system). A large corpus's shards are a hundred thousand
-/// files that no one writes to again (a new build writes a new folder), so
-/// the site shares them with the build's rather than copying 400 MB.
-pub fn link_tree(from: &Path, to: &Path) -> Result<(), String> {
+/// Every file under `from`, with where it goes under `to`; the folders are
+/// made under `to` as they are found.
+fn tree_files(from: &Path, to: &Path) -> Result<Vec<(PathBuf, PathBuf)>, String> {
     let mut files = Vec::new();
     let mut folders = vec![(from.to_path_buf(), to.to_path_buf())];
     while let Some((from, to)) = folders.pop() {
@@ -206,7 +203,16 @@ pub fn link_tree(from: &Path, to: &Path) -> Result<(), String> {
             }
         }
     }
-    files.par_iter().try_for_each(|(source, target)| {
+    Ok(files)
+}
+
+/// Puts the files and subfolders of `from` into the folder `to` as hard
+/// links, on every core, copying a file only where a link cannot be made
+/// (another file system). A large corpus's shards are a hundred thousand
+/// files that no one writes to again (a new build writes a new folder), so
+/// the site shares them with the build's rather than copying 400 MB.
+pub fn link_tree(from: &Path, to: &Path) -> Result<(), String> {
+    tree_files(from, to)?.par_iter().try_for_each(|(source, target)| {
         // A file left by an earlier build at the same path is replaced.
         let _ = std::fs::remove_file(target);
         std::fs::hard_link(source, target)
@@ -217,18 +223,11 @@ pub fn link_tree(from: &Path, to: &Path) -> Result<(), String> {
 
 /// Copies the files and subfolders of `from` into the folder `to`.
 pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-        let (source, target) = (entry.path(), to.join(entry.file_name()));
-        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
-            std::fs::create_dir_all(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
-            copy_tree(&source, &target)?;
-        } else {
-            std::fs::copy(&source, &target).map_err(|e| format!("cannot copy {}: {e}", source.display()))?;
-        }
-    }
-    Ok(())
+    tree_files(from, to)?.iter().try_for_each(|(source, target)| {
+        std::fs::copy(source, target)
+            .map(drop)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", source.display(), target.display()))
+    })
 }
 
 #[cfg(test)]
