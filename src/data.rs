@@ -10,14 +10,14 @@
 
 use std::sync::OnceLock;
 
-use orrery_core::facet::Facet;
+use orrery_core::facet::{Facet, FacetValue};
 use orrery_core::filter::{search_only, Filter, Results};
 use orrery_core::model::{Shards, Slugs};
 use orrery_core::search::{FoldTable, SearchIndex};
 use orrery_core::state::{Catalog, Selection};
 use orrery_core::{Bundle, Corpus, Date, Document, WorldMap};
 
-use crate::shards::{ask, Loaded, LoadedPositions};
+use crate::shards::{ask, ask_named, known_name, Loaded, LoadedPositions};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
@@ -76,10 +76,76 @@ pub fn total() -> usize {
     embedded().total()
 }
 
-/// Every facet's key, label and values in display order. (A head's facets
-/// hold no documents: [`filter`] has those.)
+/// Every facet's key, label and values in display order, as embedded. (A
+/// head's facets hold no documents, and a large facet's only the values of
+/// its first view: [`facet`] and [`whole_facet`] give more.)
 pub fn facets() -> &'static [Facet] {
     embedded().filter.facets()
+}
+
+/// Facet `i` as far as it is here: a large corpus's whole facet once its
+/// filter has arrived, else the embedded one (a head's holds the values of
+/// its first view). Asks for nothing.
+pub fn facet(i: usize) -> Option<&'static Facet> {
+    facets_here().get(i)
+}
+
+/// Every facet as far as it is here (see [`facet`]).
+fn facets_here() -> &'static [Facet] {
+    match parts().and_then(|shards| crate::shards::held_as::<Filter>(&shards.filter_path())) {
+        Some(whole) => whole.facets(),
+        None => facets(),
+    }
+}
+
+/// Facet `i` with every value: the embedded one when it is whole, else
+/// from the filter, asked for here.
+pub fn whole_facet(i: usize) -> Loaded<&'static Facet> {
+    match facets().get(i) {
+        Some(f) if f.is_whole() => Loaded::Ready(f),
+        Some(_) => filter().map(|whole| &whole.facets()[i]),
+        None => Loaded::Failed(format!("there is no facet {i}")),
+    }
+}
+
+/// Value `id` of facet `i`, if it is here: in the facet as far as it is
+/// here, or named by a fetched part.
+pub fn value(i: usize, id: u32) -> Option<&'static FacetValue> {
+    facet(i)?.value(id).or_else(|| known_name(i, id))
+}
+
+/// A speaker's or source's name: the label of value `id` of the facet
+/// `key`, if it is here (see [`names`]).
+pub fn name(key: &str, id: u32) -> Option<String> {
+    value(facet_position(key), id).map(|v| v.label.clone())
+}
+
+/// Whether the names a document's card or reader shows (its speakers and
+/// source) are here. A large corpus's head holds its first page's, and
+/// every other part names its own ([`orrery_core::Named`]); failing that,
+/// the filter, asked for here, has every name.
+pub fn names(doc: &Document) -> Loaded<()> {
+    let speakers = doc.quotes.iter().filter_map(|q| q.speaker).map(|s| ("speaker", s));
+    let mut named = speakers.chain(doc.source.map(|s| ("source", s)));
+    if named.all(|(key, id)| value(facet_position(key), id).is_some()) {
+        Loaded::Ready(())
+    } else {
+        filter().map(|_| ())
+    }
+}
+
+/// A document once the names it shows are here too (see [`names`]).
+pub fn named(doc: Loaded<&'static Document>) -> Loaded<&'static Document> {
+    doc.and_then(|doc| names(doc).map(|()| doc))
+}
+
+/// Every facet with every value, for a download: a large corpus's filter,
+/// fetched if it is not here yet.
+pub async fn whole_facets() -> Result<&'static [Facet], String> {
+    match parts() {
+        Some(shards) => crate::shards::wait_for::<Filter>(shards.filter_path()).await.map(Filter::facets),
+        None => Ok(facets()),
+    }
 }
 
 /// Whether the corpus has any date.
@@ -139,7 +205,7 @@ pub fn summary(doc: u32) -> Loaded<&'static Document> {
     }
     let missing = || Loaded::Failed(format!("there is no article {doc}"));
     match parts() {
-        Some(shards) if (doc as usize) < total() => match ask::<Vec<Document>>(shards.summaries_path(doc)) {
+        Some(shards) if (doc as usize) < total() => match ask_named::<Vec<Document>>(shards.summaries_path(doc)) {
             Loaded::Ready(chunk) => chunk.get((doc % shards.chunk.max(1)) as usize).map_or_else(missing, Loaded::Ready),
             Loaded::Pending => Loaded::Pending,
             Loaded::Failed(e) => Loaded::Failed(e),
@@ -236,8 +302,9 @@ pub fn facet_position(key: &str) -> usize {
 }
 
 /// What the URL needs of the corpus, as far as it is here. Parsing an
-/// address that names an article of a large corpus waits for the slugs
-/// ([`AppCatalog::waits`]).
+/// address that names an article of a large corpus waits for the slugs,
+/// and one that names a value its head does not hold (a speaker) for the
+/// filter ([`AppCatalog::waits`]).
 #[derive(Default)]
 pub struct AppCatalog {
     waiting: std::cell::Cell<bool>,
@@ -275,7 +342,17 @@ impl AppCatalog {
 
 impl Catalog for AppCatalog {
     fn facets(&self) -> &[Facet] {
-        facets()
+        facets_here()
+    }
+    fn value_of(&self, facet: usize, id: u32) -> Option<&FacetValue> {
+        value(facet, id)
+    }
+    fn find_value(&self, facet: usize, key: &str) -> Option<u32> {
+        let here = facets_here().get(facet)?;
+        match here.find(key) {
+            None if !here.is_whole() => self.note(filter()).and_then(|whole| whole.facets().get(facet)?.find(key)),
+            found => found,
+        }
     }
     fn slug(&self, doc: u32) -> Option<String> {
         self.note(summary(doc)).map(|d| d.slug.clone())

@@ -14,8 +14,9 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use orrery_core::facet::FacetValue;
 use orrery_core::search::{PositionChunk, Positions, TermFragment};
-use orrery_core::Document;
+use orrery_core::{Document, Named};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -46,6 +47,15 @@ impl<T> Loaded<T> {
             Loaded::Failed(e) => Loaded::Failed(e),
         }
     }
+
+    /// What `f` makes of the value, if it is here.
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Loaded<U>) -> Loaded<U> {
+        match self {
+            Loaded::Ready(value) => f(value),
+            Loaded::Pending => Loaded::Pending,
+            Loaded::Failed(e) => Loaded::Failed(e),
+        }
+    }
 }
 
 enum State {
@@ -57,6 +67,8 @@ enum State {
 thread_local! {
     /// Every shard asked for, by path.
     static STORE: RefCell<BTreeMap<String, State>> = const { RefCell::new(BTreeMap::new()) };
+    /// The names fetched parts carry, by facet and value id.
+    static NAMES: RefCell<BTreeMap<(u32, u32), &'static FacetValue>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Document `i` with its text, spans, quotations and mentions.
@@ -65,7 +77,7 @@ pub fn document(i: usize) -> Loaded<&'static Document> {
         None => {
             embedded().corpus.documents.get(i).map_or_else(|| Loaded::Failed(format!("no document {i}")), Loaded::Ready)
         }
-        Some(shards) => ask::<Document>(shards.document_path(i)),
+        Some(shards) => ask_named::<Document>(shards.document_path(i)),
     }
 }
 
@@ -122,6 +134,29 @@ fn decode<T: serde::de::DeserializeOwned + 'static>(bytes: &[u8]) -> Result<&'st
         .map_err(|e| e.to_string())
 }
 
+/// Decodes a part that carries its names ([`Named`]): the names are kept
+/// for [`known_name`], and the part is what the store holds.
+fn decode_named<T: serde::de::DeserializeOwned + 'static>(bytes: &[u8]) -> Result<&'static dyn Any, String> {
+    let named: &'static Named<T> = Box::leak(Box::new(postcard::from_bytes(bytes).map_err(|e| e.to_string())?));
+    NAMES.with(|known| {
+        let mut known = known.borrow_mut();
+        for name in &named.names {
+            known.insert((name.facet, name.id), &name.value);
+        }
+    });
+    Ok(&named.value)
+}
+
+/// A value of facet `facet` that a fetched part named (see [`Named`]).
+pub fn known_name(facet: usize, id: u32) -> Option<&'static FacetValue> {
+    NAMES.with(|known| known.borrow().get(&(u32::try_from(facet).ok()?, id)).copied())
+}
+
+/// A part that carries its names, as [`ask`] answers.
+pub fn ask_named<T: serde::de::DeserializeOwned + 'static>(path: String) -> Loaded<&'static T> {
+    ask_as(path, decode_named::<T>)
+}
+
 /// A shard read as the kind it is.
 fn as_kind<T: 'static>(path: &str, value: &'static dyn Any) -> Result<&'static T, String> {
     value.downcast_ref::<T>().ok_or_else(|| format!("{path} was read as another kind of shard"))
@@ -130,11 +165,11 @@ fn as_kind<T: 'static>(path: &str, value: &'static dyn Any) -> Result<&'static T
 /// Answers from the store, starting a fetch the first time, and tracks the
 /// shard's trigger while it is on its way.
 pub fn ask<T: serde::de::DeserializeOwned + 'static>(path: String) -> Loaded<&'static T> {
-    match ask_any(&path, decode::<T>) {
-        Loaded::Ready(value) => as_kind(&path, value).map_or_else(Loaded::Failed, Loaded::Ready),
-        Loaded::Pending => Loaded::Pending,
-        Loaded::Failed(e) => Loaded::Failed(e),
-    }
+    ask_as(path, decode::<T>)
+}
+
+fn ask_as<T: 'static>(path: String, decode: Decode) -> Loaded<&'static T> {
+    ask_any(&path, decode).and_then(|value| as_kind(&path, value).map_or_else(Loaded::Failed, Loaded::Ready))
 }
 
 fn ask_any(path: &str, decode: Decode) -> Loaded<&'static dyn Any> {
@@ -248,6 +283,17 @@ fn held(path: &str) -> Option<Result<&'static dyn Any, String>> {
     })
 }
 
+/// The shard at `path` if it is here, without asking for it or waiting.
+pub fn held_as<T: 'static>(path: &str) -> Option<&'static T> {
+    held(path)?.ok()?.downcast_ref::<T>()
+}
+
+/// The shard at `path`, fetched if it is not here yet (see [`fetch_all`]).
+pub async fn wait_for<T: serde::de::DeserializeOwned + 'static>(path: String) -> Result<&'static T, String> {
+    let value = fetch_all(core::slice::from_ref(&path), decode::<T>, |_, _| ()).await?;
+    as_kind(&path, value[0])
+}
+
 /// Whole documents, in the order asked (see [`fetch_all`]).
 pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Result<Vec<&'static Document>, String> {
     let Some(shards) = crate::data::shards() else {
@@ -255,7 +301,7 @@ pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Resul
         return wanted.iter().map(|&i| docs.get(i as usize).ok_or_else(|| format!("no document {i}"))).collect();
     };
     let paths: Vec<String> = wanted.iter().map(|&i| shards.document_path(i as usize)).collect();
-    let values = fetch_all(&paths, decode::<Document>, progress).await?;
+    let values = fetch_all(&paths, decode_named::<Document>, progress).await?;
     paths.iter().zip(values).map(|(path, value)| as_kind(path, value)).collect()
 }
 

@@ -38,7 +38,8 @@ pub fn search() -> String {
 }
 
 /// The state a query string says, and notices naming its bad values; or
-/// `None` while what it names is on its way (a large corpus's slugs).
+/// `None` while what it names is on its way (a large corpus's slugs, or
+/// its filter for a value the head does not hold).
 pub fn parse(search: &str) -> Option<(State, Vec<String>)> {
     let catalog = AppCatalog::default();
     let (state, mut notices) = State::parse(search, &catalog);

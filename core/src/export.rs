@@ -13,6 +13,7 @@ extern crate alloc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use crate::facet::Facet;
 use crate::model::{Corpus, DateSource, Document};
 
 /// One cell.
@@ -213,10 +214,23 @@ fn date_source(source: Option<DateSource>) -> Value {
     }))
 }
 
+/// A speaker's or source's name: its value's label in the facet `key` of
+/// `facets`, which must be whole (a large corpus's filter, not its head).
+fn name(facets: &[Facet], key: &str, id: Option<u32>) -> Option<String> {
+    let facet = facets.iter().find(|f| f.key() == key)?;
+    facet.value(id?).map(|v| v.label.clone())
+}
+
 /// The articles table: one row per document, in the order given, each with
 /// its whole text's analysis (`documents` are whole documents, with their
-/// index in the corpus). `link(doc, quote)` is the deep link of a reader.
-pub fn articles(corpus: &Corpus, documents: &[(u32, &Document)], link: impl Fn(u32, Option<u32>) -> String) -> Table {
+/// index in the corpus). Countries are named from `corpus`, speakers and
+/// sources from `facets`. `link(doc, quote)` is the deep link of a reader.
+pub fn articles(
+    corpus: &Corpus,
+    facets: &[Facet],
+    documents: &[(u32, &Document)],
+    link: impl Fn(u32, Option<u32>) -> String,
+) -> Table {
     let rows = documents
         .iter()
         .map(|&(i, doc)| {
@@ -225,12 +239,12 @@ pub fn articles(corpus: &Corpus, documents: &[(u32, &Document)], link: impl Fn(u
                 .iter()
                 .map(|c| corpus.country(&c.code).map_or_else(|| c.code.clone(), |c| c.name.clone()));
             let mut speakers: Vec<String> = Vec::new();
-            for name in doc.quotes.iter().filter_map(|q| corpus.speakers.get(q.speaker? as usize)).map(|s| &s.name) {
-                if !speakers.contains(name) {
-                    speakers.push(name.clone());
+            for name in doc.quotes.iter().filter_map(|q| name(facets, "speaker", q.speaker)) {
+                if !speakers.contains(&name) {
+                    speakers.push(name);
                 }
             }
-            let source = doc.source.and_then(|s| corpus.sources.get(s as usize)).map(|s| s.name.clone());
+            let source = name(facets, "source", doc.source);
             alloc::vec![
                 Value::Text(doc.file.clone()),
                 Value::Text(doc.title.clone()),
@@ -249,13 +263,17 @@ pub fn articles(corpus: &Corpus, documents: &[(u32, &Document)], link: impl Fn(u
 }
 
 /// The quotes table: one row per `(document, quote index)`, in the order
-/// given, from whole documents.
-pub fn quotes(corpus: &Corpus, quotes: &[(u32, &Document, usize)], link: impl Fn(u32, Option<u32>) -> String) -> Table {
+/// given, from whole documents, with speakers named from `facets`.
+pub fn quotes(
+    facets: &[Facet],
+    quotes: &[(u32, &Document, usize)],
+    link: impl Fn(u32, Option<u32>) -> String,
+) -> Table {
     let rows = quotes
         .iter()
         .filter_map(|&(i, doc, q)| {
             let quote = doc.quotes.get(q)?;
-            let speaker = quote.speaker.and_then(|s| corpus.speakers.get(s as usize)).map(|s| s.name.clone());
+            let speaker = name(facets, "speaker", quote.speaker);
             Some(alloc::vec![
                 Value::Text(doc.title.clone()),
                 Value::Text(doc.file.clone()),

@@ -66,6 +66,17 @@ pub struct Facet {
     weights: Vec<u32>,
     /// Value ids sorted by their keys in ASCII lower case, for lookups.
     by_key: Vec<u32>,
+    /// Set when `values` holds only some of the values ([`Facet::trimmed`]).
+    held: Option<Held>,
+}
+
+/// The values a trimmed facet holds: which of how many.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Held {
+    /// How many values the whole facet has.
+    of: u32,
+    /// The ids of those held, ascending, parallel to `values`.
+    ids: Vec<u32>,
 }
 
 impl Facet {
@@ -98,7 +109,18 @@ impl Facet {
         if weights.iter().all(|&w| w == 1) {
             weights = Vec::new();
         }
-        let facet = Facet { key: key.into(), label: label.into(), arity, values, order, starts, ids, weights, by_key };
+        let facet = Facet {
+            key: key.into(),
+            label: label.into(),
+            arity,
+            values,
+            order,
+            starts,
+            ids,
+            weights,
+            by_key,
+            held: None,
+        };
         facet.check(documents.len())?;
         Ok(facet)
     }
@@ -119,18 +141,29 @@ impl Facet {
         if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) || RESERVED_KEYS.contains(&key) {
             return Some("its key must be a lower-case ASCII word other than q, view, doc, quote and sort");
         }
-        let n = self.values.len();
-        let mut seen = vec![false; n];
-        for &v in &self.order {
-            match seen.get_mut(v as usize) {
-                Some(s) if !*s => *s = true,
-                _ => return Some("its display order repeats or exceeds a value"),
+        let n = self.len();
+        if let Some(held) = &self.held {
+            if held.ids.len() != self.values.len()
+                || held.ids.windows(2).any(|w| w[0] >= w[1])
+                || held.ids.last().is_some_and(|&v| v >= held.of)
+            {
+                return Some("its held values do not fit it");
             }
         }
-        if seen.iter().any(|s| !s) || self.by_key.len() != n {
-            return Some("its display order or key index does not cover its values");
+        // Each held value once in the display order and in the key index.
+        for ids in [&self.order, &self.by_key] {
+            let mut seen = vec![false; self.values.len()];
+            for &v in ids.iter() {
+                match self.slot(v).and_then(|i| seen.get_mut(i)) {
+                    Some(s) if !*s => *s = true,
+                    _ => return Some("its display order or key index repeats or exceeds a value"),
+                }
+            }
+            if seen.iter().any(|s| !s) {
+                return Some("its display order or key index does not cover its values");
+            }
         }
-        let key_of = |i: u32| self.values.get(i as usize).map(|v| v.key.as_str());
+        let key_of = |i: u32| self.value(i).map(|v| v.key.as_str());
         if self
             .by_key
             .windows(2)
@@ -173,17 +206,43 @@ impl Facet {
         self.arity
     }
 
-    /// Every value, by id.
-    pub fn values(&self) -> &[FacetValue] {
-        &self.values
+    /// How many values the facet has (a trimmed one too: ids run below it).
+    pub fn len(&self) -> usize {
+        self.held.as_ref().map_or(self.values.len(), |held| held.of as usize)
     }
 
-    /// A value by id.
+    /// Whether the facet has no value.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether every value is here: false for a trimmed facet.
+    pub fn is_whole(&self) -> bool {
+        self.held.is_none()
+    }
+
+    /// Where value `id` is in `values`, if it is held.
+    fn slot(&self, id: u32) -> Option<usize> {
+        match &self.held {
+            None => ((id as usize) < self.values.len()).then_some(id as usize),
+            Some(held) => held.ids.binary_search(&id).ok(),
+        }
+    }
+
+    /// A value by id (`None` out of range, or not held by a trimmed facet).
     pub fn value(&self, id: u32) -> Option<&FacetValue> {
-        self.values.get(id as usize)
+        self.values.get(self.slot(id)?)
     }
 
-    /// Value ids in display order: most documents first (years newest first).
+    /// The ids of the values held, ascending: every id but a trimmed
+    /// facet's.
+    pub fn held(&self) -> impl Iterator<Item = u32> + '_ {
+        let all = self.held.is_none().then_some(0..self.values.len() as u32);
+        all.into_iter().flatten().chain(self.held.iter().flat_map(|h| h.ids.iter().copied()))
+    }
+
+    /// Value ids in display order: most documents first (years newest
+    /// first). A trimmed facet's lists only those it holds.
     pub fn order(&self) -> &[u32] {
         &self.order
     }
@@ -230,6 +289,29 @@ impl Facet {
         Facet { starts, ids, weights, ..self.clone_dictionary() }
     }
 
+    /// The same facet over no document, holding only the values `keep`
+    /// names (ids out of range are skipped), with their order and keys: what
+    /// a first view needs of a facet whose values grow with the corpus
+    /// (speakers, sources), so that its size does not. [`Facet::len`] still
+    /// counts every value, and ids keep their meaning.
+    pub fn trimmed(&self, keep: &[u32]) -> Facet {
+        let mut ids: Vec<u32> = keep.iter().copied().filter(|&v| self.value(v).is_some()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let dictionary = self.subset(&[]);
+        if ids.len() == self.values.len() {
+            return dictionary;
+        }
+        let is_kept = |v: &u32| ids.binary_search(v).is_ok();
+        Facet {
+            values: ids.iter().filter_map(|&v| self.value(v).cloned()).collect(),
+            order: self.order.iter().copied().filter(is_kept).collect(),
+            by_key: self.by_key.iter().copied().filter(is_kept).collect(),
+            held: Some(Held { of: self.len() as u32, ids: ids.clone() }),
+            ..dictionary
+        }
+    }
+
     /// The key, label, values and their orders, without documents.
     fn clone_dictionary(&self) -> Facet {
         Facet {
@@ -242,12 +324,14 @@ impl Facet {
             ids: Vec::new(),
             weights: Vec::new(),
             by_key: self.by_key.clone(),
+            held: self.held.clone(),
         }
     }
 
     /// The value whose key is `key`, ignoring ASCII case (`ve` finds `VE`).
     pub fn find(&self, key: &str) -> Option<u32> {
-        let i = self.by_key.binary_search_by(|&v| folded_cmp(&self.values[v as usize].key, key)).ok()?;
+        let key_of = |v: u32| self.value(v).map_or("", |v| v.key.as_str());
+        let i = self.by_key.binary_search_by(|&v| folded_cmp(key_of(v), key)).ok()?;
         Some(self.by_key[i])
     }
 
@@ -255,7 +339,7 @@ impl Facet {
     /// summed weights: `(value, documents, weight)` in display order, for
     /// values that at least one of them has.
     pub fn totals(&self, documents: &[u32]) -> Vec<(u32, u32, u32)> {
-        let mut totals = vec![(0u32, 0u32); self.values.len()];
+        let mut totals = vec![(0u32, 0u32); self.len()];
         for &d in documents {
             for (v, w) in self.entries(d) {
                 if let Some(t) = totals.get_mut(v as usize) {
@@ -351,12 +435,37 @@ mod tests {
         assert!(colours().check(4).unwrap_err().contains("does not fit"));
         // A subset keeps every value and the chosen documents' entries.
         let sub = colours().subset(&[2, 0]);
-        assert_eq!((sub.documents(), sub.values().len(), sub.of(0), sub.of(1)), (2, 2, &[1][..], &[0, 1][..]));
+        assert_eq!((sub.documents(), sub.len(), sub.of(0), sub.of(1)), (2, 2, &[1][..], &[0, 1][..]));
         assert_eq!(sub.entries(1).collect::<Vec<_>>(), [(0, 3), (1, 1)]);
         assert!(sub.check(2).is_ok());
         // Weights of 1 are not stored, and read back as 1.
         let years = one(&[vec![(1, 1)], vec![(0, 1)]]).unwrap();
         assert_eq!(years.entries(0).collect::<Vec<_>>(), [(1, 1)]);
         assert!(years.weights.is_empty());
+    }
+
+    #[test]
+    fn a_trimmed_facet_holds_only_what_it_keeps_and_counts_every_value() {
+        let values: Vec<FacetValue> = ["d", "c", "b", "a"].into_iter().map(value).collect();
+        let docs = vec![vec![(0, 1)], vec![(1, 1)], vec![(2, 1)], vec![(3, 1)]];
+        let f = Facet::new("who", "Who", Arity::Many, values, vec![3, 1, 2, 0], &docs).unwrap();
+        let t = f.trimmed(&[2, 3, 3, 9]);
+        assert_eq!((t.len(), t.is_whole(), t.documents(), t.order()), (4, false, 0, &[3, 2][..]));
+        assert_eq!(t.held().collect::<Vec<_>>(), [2, 3]);
+        // Ids keep their meaning; a value not held is not found, by id or key.
+        assert_eq!(
+            (t.value(3).map(|v| v.key.as_str()), t.value(1), t.find("A"), t.find("c")),
+            (Some("a"), None, Some(3), None)
+        );
+        assert!(t.check(0).is_ok());
+        // It survives the wire, and trimming to everything is the whole facet.
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(serde_json::from_str::<Facet>(&json).unwrap(), t);
+        assert!(f.trimmed(&[0, 1, 2, 3]).is_whole());
+        assert_eq!(f.held().collect::<Vec<_>>(), [0, 1, 2, 3]);
+        // A decoded trimmed facet whose held ids are out of order is caught.
+        let mut broken = t.clone();
+        broken.held.as_mut().unwrap().ids.reverse();
+        assert!(broken.check(0).unwrap_err().contains("held values"));
     }
 }

@@ -222,6 +222,20 @@ impl Filter {
         Ok(self)
     }
 
+    /// The same filter with other facets of the same keys: for a filter over
+    /// no document, whose facets are trimmed ([`Facet::trimmed`]). Fails if
+    /// a facet does not fit.
+    pub fn with_facets(mut self, facets: Vec<Facet>) -> Result<Filter, String> {
+        let same =
+            facets.len() == self.facets.len() && facets.iter().zip(&self.facets).all(|(a, b)| a.key() == b.key());
+        if !same {
+            return Err("the trimmed facets are not the filter's".into());
+        }
+        self.facets = facets;
+        self.check(self.orders.newest.len())?;
+        Ok(self)
+    }
+
     /// Checks the invariants [`Filter::new`] establishes, for a filter
     /// decoded from bytes.
     pub fn check(&self, documents: usize) -> Result<(), String> {
@@ -289,7 +303,7 @@ impl Filter {
             }
         }
         // Choices as flags per value, and which facets have any.
-        let mut on: Vec<Vec<bool>> = self.facets.iter().map(|f| vec![false; f.values().len()]).collect();
+        let mut on: Vec<Vec<bool>> = self.facets.iter().map(|f| vec![false; f.len()]).collect();
         let mut active = vec![false; self.facets.len()];
         for &(f, v) in selection.picks() {
             if let Some(flag) = on.get_mut(f as usize).and_then(|flags| flags.get_mut(v as usize)) {
@@ -297,7 +311,7 @@ impl Filter {
                 active[f as usize] = true;
             }
         }
-        let mut counts: Vec<Vec<u32>> = self.facets.iter().map(|f| vec![0; f.values().len()]).collect();
+        let mut counts: Vec<Vec<u32>> = self.facets.iter().map(|f| vec![0; f.len()]).collect();
         // The date range is one more filter, decided per distinct date; the
         // timeline's counts apply every other filter but not the range.
         let range = selection.range;

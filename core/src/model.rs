@@ -321,7 +321,11 @@ pub struct FirstView {
     /// The page's documents, as the whole corpus numbers them: the head's
     /// document `i` is the corpus's `ids[i]`.
     pub ids: Vec<u32>,
-    /// Per facet, per value id: its documents in the whole corpus.
+    /// Per facet, per value the head's facet holds (in [`Facet::held`]
+    /// order): its documents in the whole corpus. A value the head does not
+    /// hold is in none of the first view's rows.
+    ///
+    /// [`Facet::held`]: crate::facet::Facet::held
     pub counts: Vec<Vec<u32>>,
     /// Per distinct date: the documents with it.
     pub dates: Vec<u32>,
@@ -345,7 +349,18 @@ impl Bundle {
         let listed = self.corpus.documents.len() as u32;
         Some(crate::filter::Results {
             documents: first.ids.clone(),
-            counts: first.counts.clone(),
+            counts: first
+                .counts
+                .iter()
+                .zip(self.filter.facets())
+                .map(|(counts, facet)| {
+                    let mut dense = alloc::vec![0; facet.len()];
+                    for (id, &n) in facet.held().zip(counts) {
+                        dense[id as usize] = n;
+                    }
+                    dense
+                })
+                .collect(),
             dates: first.dates.clone(),
             undated: first.undated,
             unlisted: first.documents.saturating_sub(listed),
@@ -391,7 +406,7 @@ impl Bundle {
         }
         if let Some(first) = &self.first {
             let fits = first.counts.len() == self.filter.facets().len()
-                && first.counts.iter().zip(self.filter.facets()).all(|(c, f)| c.len() == f.values().len())
+                && first.counts.iter().zip(self.filter.facets()).all(|(c, f)| c.len() == f.held().count())
                 && first.dates.len() == self.filter.dates().values().len()
                 && first.documents as usize >= n
                 && first.ids.len() == n
@@ -400,17 +415,45 @@ impl Bundle {
                 return Err("the first view's counts do not fit its facets".into());
             }
         }
-        let speakers = self.corpus.speakers.len() as u32;
-        let sources = self.corpus.sources.len() as u32;
+        // A sharded corpus's speakers and sources are named by its facets
+        // (a head's hold its first page's); an embedded one has the
+        // corpus's tables too.
+        let facet = |key| self.filter.facet(key).filter(|_| self.shards.is_some() || self.first.is_some());
+        let (speaker, source) = (facet("speaker"), facet("source"));
+        let has_speaker = |s: u32| speaker.map_or((s as usize) < self.corpus.speakers.len(), |f| f.value(s).is_some());
+        let has_source = |s: u32| source.map_or((s as usize) < self.corpus.sources.len(), |f| f.value(s).is_some());
         for doc in &self.corpus.documents {
-            if doc.quotes.iter().filter_map(|q| q.speaker).any(|s| s >= speakers)
-                || doc.source.is_some_and(|s| s >= sources)
+            if doc.quotes.iter().filter_map(|q| q.speaker).any(|s| !has_speaker(s))
+                || doc.source.is_some_and(|s| !has_source(s))
             {
                 return Err(alloc::format!("article {} names a speaker or source the bundle lacks", doc.slug));
             }
         }
         Ok(())
     }
+}
+
+/// A part of a large corpus (a document, a chunk of summaries) with the
+/// names it shows that the head may not hold: its documents' values of
+/// the facets a head trims (speakers, sources). A card can then be drawn
+/// from its part alone, before the filter, which has every name, arrives.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named<T> {
+    /// The part.
+    pub value: T,
+    /// Its names, each once.
+    pub names: Vec<Name>,
+}
+
+/// One value of one facet, by the facet's position and the value's id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Name {
+    /// The facet's position in [`crate::filter::Filter::facets`].
+    pub facet: u32,
+    /// The value's id in that facet.
+    pub id: u32,
+    /// Its key and label.
+    pub value: crate::facet::FacetValue,
 }
 
 /// Where a large corpus keeps what the first view does not need: static

@@ -79,6 +79,17 @@ pub trait Catalog {
     fn find(&self, slug: &str) -> Option<u32>;
     /// How many quotations document `doc` has, if known.
     fn quotes(&self, doc: u32) -> Option<usize>;
+    /// The id of the value of facet `facet` whose key is `key`. A catalog
+    /// whose facets are trimmed ([`Facet::trimmed`]) looks further for one
+    /// they do not hold.
+    fn find_value(&self, facet: usize, key: &str) -> Option<u32> {
+        self.facets().get(facet)?.find(key)
+    }
+    /// Value `id` of facet `facet`, which a catalog whose facets are
+    /// trimmed may know from elsewhere.
+    fn value_of(&self, facet: usize, id: u32) -> Option<&crate::facet::FacetValue> {
+        self.facets().get(facet)?.value(id)
+    }
 }
 
 impl Catalog for Bundle {
@@ -96,6 +107,10 @@ impl Catalog for Bundle {
         Some(self.summary(doc).map_or(0, |d| d.quotes.len()))
     }
 }
+
+/// How many values a facet lists before "Show all": a large corpus's first
+/// view carries these, and the values of its first page.
+pub const SHORT_LIST: usize = 8;
 
 /// Cards or quotes rendered at a time: the DOM holds a page, not the
 /// corpus, and a large corpus's first view carries one page of cards.
@@ -289,7 +304,7 @@ impl State {
         }
         for (f, facet) in bundle.facets().iter().enumerate() {
             let mut keys: Vec<&str> =
-                selection.picked(f).filter_map(|v| facet.value(v)).map(|v| v.key.as_str()).collect();
+                selection.picked(f).filter_map(|v| bundle.value_of(f, v)).map(|v| v.key.as_str()).collect();
             keys.sort_unstable();
             out_pairs.extend(keys.into_iter().map(|k| (facet.key(), Cow::Borrowed(k))));
         }
@@ -385,7 +400,7 @@ impl State {
                 other => match facets.iter().position(|f| f.key() == other) {
                     Some(f) => {
                         for v in values() {
-                            match facets[f].find(v) {
+                            match bundle.find_value(f, v) {
                                 Some(id) => state.selection.pick(f, id),
                                 None => notices.push(format!(
                                     "{} “{}” is not in this corpus and was ignored.",

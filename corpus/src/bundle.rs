@@ -14,9 +14,9 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use orrery_core::filter::{Filter, QuoteSpeakers};
-use orrery_core::model::{Bundle, Corpus, Document, FirstView, Quote, Shards, Slugs, Span, WorldMap};
+use orrery_core::model::{Bundle, Corpus, Document, FirstView, Name, Named, Quote, Shards, Slugs, Span, WorldMap};
 use orrery_core::search::SearchIndex;
-use orrery_core::state::{Selection, PAGE};
+use orrery_core::state::{Selection, PAGE, SHORT_LIST};
 use orrery_core::timeline::{timeline, Dates};
 
 /// Corpora with more text than this (in bytes) keep their texts and word
@@ -72,18 +72,26 @@ pub const SUMMARY_CHUNK: u32 = 16;
 /// a word fetches one fragment (a prefix, the few it spans).
 pub const TERMS_FRAGMENT: usize = 16 * 1024;
 
+/// Facets with at most this many values travel whole in a head (countries,
+/// years); larger ones (speakers and sources, which grow with the corpus)
+/// only with the values its first view shows.
+pub const HEAD_VALUES: usize = 256;
+
 /// The head of a whole bundle: the first page of its unfiltered view, as
-/// summaries, with the whole corpus's counts and timeline; the facets' and
-/// dates' values without their documents; the tables of names; and no map,
-/// index or other document.
+/// summaries, with the whole corpus's counts and timeline; the facets'
+/// and dates' values without their documents, a large facet's only those
+/// the view shows (its first [`SHORT_LIST`] and its cards'); the
+/// countries; and no map, index or other document. Its size depends on
+/// the page, not on the corpus: the speakers' and sources' names come
+/// with the filter.
 pub fn head(whole: &Bundle) -> Result<Bundle, String> {
     let results = whole.filter.run(&whole.index, &[][..], &Selection::default());
     let ids: Vec<u32> = results.documents.iter().take(PAGE).copied().collect();
     let mut corpus = Corpus {
         documents: ids.iter().map(|&d| summary(&whole.corpus.documents[d as usize])).collect(),
         countries: whole.corpus.countries.clone(),
-        speakers: whole.corpus.speakers.clone(),
-        sources: whole.corpus.sources.clone(),
+        speakers: Vec::new(),
+        sources: Vec::new(),
         by_slug: Vec::new(),
     };
     corpus.index_slugs();
@@ -91,7 +99,25 @@ pub fn head(whole: &Bundle) -> Result<Bundle, String> {
     // The timeline needs its bars, not every distinct date.
     let dates = whole.filter.dates();
     let unit = timeline(dates.values(), &results.dates, results.undated).unit;
-    let (mut filter, mut counts) = (whole.filter.subset(&[]), results.dates.clone());
+    let facets: Vec<_> = whole
+        .filter
+        .facets()
+        .iter()
+        .map(|f| {
+            if f.len() <= HEAD_VALUES {
+                return f.subset(&[]);
+            }
+            let shown = f.order().iter().take(SHORT_LIST).copied();
+            f.trimmed(&shown.chain(ids.iter().flat_map(|&d| f.of(d).iter().copied())).collect::<Vec<_>>())
+        })
+        .collect();
+    let first_counts = facets
+        .iter()
+        .zip(&results.counts)
+        .map(|(f, counts)| f.held().map(|v| counts.get(v as usize).copied().unwrap_or(0)).collect())
+        .collect();
+    let mut filter = whole.filter.subset(&[]).with_facets(facets)?;
+    let mut counts = results.dates.clone();
     if let Some(unit) = unit {
         let (bars, to) = dates.coarsened(unit);
         counts = vec![0; bars.values().len()];
@@ -110,7 +136,7 @@ pub fn head(whole: &Bundle) -> Result<Bundle, String> {
         first: Some(FirstView {
             documents: whole.corpus.documents.len() as u32,
             ids,
-            counts: results.counts,
+            counts: first_counts,
             dates: counts,
             undated: results.undated,
             unit,
@@ -142,11 +168,17 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     if text <= embed_limit {
         return Ok(Site { bundle: serialise(&bundle), files: Vec::new() });
     }
-    let documents: Vec<Vec<u8>> = bundle.corpus.documents.par_iter().map(serialise).collect();
+    let names_of = |documents: core::ops::Range<usize>| names(&bundle.filter, documents);
+    let documents: Vec<Vec<u8>> = (bundle.corpus.documents.par_iter().enumerate())
+        .map(|(d, doc)| serialise(&Named { value: doc, names: names_of(d..d + 1) }))
+        .collect();
     let chunks: Vec<Vec<u8>> = bundle.positions.par_iter().map(serialise).collect();
     bundle.corpus.documents = bundle.corpus.documents.par_iter().map(summary).collect();
     bundle.positions = Vec::new();
-    let summaries: Vec<Vec<u8>> = bundle.corpus.documents.par_chunks(SUMMARY_CHUNK as usize).map(serialise).collect();
+    let chunk = SUMMARY_CHUNK as usize;
+    let summaries: Vec<Vec<u8>> = (bundle.corpus.documents.par_chunks(chunk).enumerate())
+        .map(|(k, part)| serialise(&Named { value: part, names: names_of(k * chunk..k * chunk + part.len()) }))
+        .collect();
     let fragments: Vec<Vec<u8>> = bundle.index.split_terms(TERMS_FRAGMENT).iter().map(serialise).collect();
     let whole = [
         serialise(&bundle.filter),
@@ -182,6 +214,23 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     out.push((shards.slugs_path(), slugs));
     head.shards = Some(shards);
     Ok(Site { bundle: serialise(&head), files: out })
+}
+
+/// The names `documents` show of the facets a head trims ([`HEAD_VALUES`]),
+/// each once, for the parts that hold them ([`Named`]).
+fn names(filter: &Filter, documents: core::ops::Range<usize>) -> Vec<Name> {
+    let mut names: Vec<Name> = Vec::new();
+    for (f, facet) in filter.facets().iter().enumerate().filter(|(_, f)| f.len() > HEAD_VALUES) {
+        for d in documents.clone() {
+            for &id in facet.of(d as u32) {
+                let Some(value) = facet.value(id) else { continue };
+                if !names.iter().any(|n| n.facet == f as u32 && n.id == id) {
+                    names.push(Name { facet: f as u32, id, value: value.clone() });
+                }
+            }
+        }
+    }
+    names
 }
 
 /// What the app embeds of a document whose text is in a shard: everything

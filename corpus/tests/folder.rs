@@ -281,7 +281,7 @@ fn subfolders_are_read_with_relative_paths_and_their_first_folder_is_a_collectio
     assert!(notes.iter().any(|n| n.contains("notes.md") && n.contains("not a .txt")), "{notes:?}");
     let facets = corpus::facets::build(&analysis.corpus).unwrap();
     let collection = facets.iter().find(|f| f.key() == "collection").unwrap();
-    let labels: Vec<&str> = collection.values().iter().map(|v| v.label.as_str()).collect();
+    let labels: Vec<&str> = collection.held().filter_map(|v| collection.value(v)).map(|v| v.label.as_str()).collect();
     assert_eq!(labels, ["nyt", "wapo"]);
     // The file-name date, marked as such.
     let debate = &analysis.corpus.documents[0];

@@ -258,7 +258,7 @@ fn arbitrary_state() -> impl Strategy<Value = State> {
         .facets()
         .iter()
         .enumerate()
-        .flat_map(|(f, facet)| (0..facet.values().len() as u32).map(move |v| (f, v)))
+        .flat_map(|(f, facet)| (0..facet.len() as u32).map(move |v| (f, v)))
         .collect();
     let docs: Vec<(u32, usize)> =
         b.corpus.documents.iter().enumerate().map(|(i, d)| (i as u32, d.quotes.len())).collect();
@@ -341,7 +341,7 @@ fn more_than_65536_speakers_keep_their_own_ids() {
     }
     let b = bundle(c).unwrap();
     let speaker = b.filter.position("speaker").unwrap();
-    assert_eq!(b.filter.facets()[speaker].values().len(), n as usize);
+    assert_eq!(b.filter.facets()[speaker].len(), n as usize);
     let found = |picks: &[u32]| {
         let mut selection = Selection::default();
         for &p in picks {
@@ -358,6 +358,63 @@ fn more_than_65536_speakers_keep_their_own_ids() {
     assert_eq!(run(&b, &state.selection).documents, [65_546]);
 }
 
+/// `n` one-quote articles, whose speakers are `distinct` people in turn.
+fn quoted_corpus(n: u32, distinct: u32) -> orrery_core::Corpus {
+    let text = "A title\n\n“We will see,” said Ana Lima.\n";
+    let one = corpus::analyse::analyse_files(
+        &[corpus::read::SourceFile { path: "a.txt".into(), name: "a.txt".into(), text: text.into() }],
+        &Default::default(),
+    )
+    .unwrap();
+    let mut c = orrery_core::Corpus { countries: one.countries.clone(), ..Default::default() };
+    for i in 0..n {
+        let mut doc = one.documents[0].clone();
+        (doc.slug, doc.file) = (format!("d{i}"), format!("{i}.txt"));
+        doc.quotes[0].speaker = Some(i % distinct);
+        c.documents.push(doc);
+    }
+    for i in 0..distinct {
+        let name = format!("Person Number {i}");
+        c.speakers.push(orrery_core::Speaker { slug: format!("person-number-{i}"), name, quotes: n / distinct });
+    }
+    c.index_slugs();
+    c
+}
+
+/// A large corpus's head carries the speakers its first view shows, not
+/// every speaker: real news names a new person every article or so, and a
+/// head with all of them grew with the corpus (PolNeAR's 840 articles
+/// quote 1,072 people). Its counts are the whole corpus's.
+#[test]
+fn a_head_does_not_grow_with_the_number_of_speakers() {
+    let head_of = |distinct| {
+        let site = corpus::bundle::site(quoted_corpus(3_000, distinct), 0).unwrap();
+        (site.bundle.len(), postcard::from_bytes::<Bundle>(&site.bundle).unwrap())
+    };
+    let (few, _) = head_of(10);
+    let (many, head) = head_of(3_000);
+    assert!(many < few + 1_024, "a head with 3,000 speakers is {many} bytes, with 10 it is {few}");
+    let speaker = head.filter.position("speaker").unwrap();
+    let facet = &head.filter.facets()[speaker];
+    assert!(!facet.is_whole());
+    assert_eq!(facet.len(), 3_000, "it still counts every speaker");
+    // It holds the first list's and the first page's speakers, with their counts.
+    let page: Vec<u32> = head.corpus.documents.iter().map(|d| d.quotes[0].speaker.unwrap()).collect();
+    let first = head.first_results().unwrap();
+    for &v in facet.order().iter().take(orrery_core::state::SHORT_LIST).chain(&page) {
+        assert!(facet.value(v).is_some(), "speaker {v}");
+        assert_eq!(first.count(speaker, v), 1, "speaker {v}");
+    }
+    assert!(facet.held().count() <= orrery_core::state::SHORT_LIST + page.len());
+    // A speaker it does not hold is not found in it: the app looks in the
+    // whole filter (`AppCatalog`), which the head's own catalog does not.
+    let absent = (0..3_000).find(|&v| facet.value(v).is_none()).unwrap();
+    let (_, notices) = State::parse(&format!("?speaker=person-number-{absent}"), &head);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    // A small facet (countries) travels whole.
+    assert!(head.filter.facets().iter().filter(|f| f.key() != "speaker").all(|f| f.is_whole()));
+}
+
 #[test]
 fn downloads_hold_the_whole_result_set_with_deep_links() {
     use orrery_core::export;
@@ -371,7 +428,7 @@ fn downloads_hold_the_whole_result_set_with_deep_links() {
         (s.location.doc, s.location.quote) = (Some(doc), quote);
         s.to_query(b)
     };
-    let articles = export::articles(&b.corpus, &docs, link);
+    let articles = export::articles(&b.corpus, b.filter.facets(), &docs, link);
     assert_eq!(articles.rows.len(), 3);
     assert_eq!(articles.file_name(&["2022"], "csv"), "orrery-articles-2022-3.csv");
     let csv = articles.to_csv();
@@ -382,7 +439,7 @@ fn downloads_hold_the_whole_result_set_with_deep_links() {
     }
     let quotes: Vec<(u32, &orrery_core::Document, usize)> =
         docs.iter().flat_map(|&(i, d)| (0..d.quotes.len()).map(move |q| (i, d, q))).collect();
-    let table = export::quotes(&b.corpus, &quotes, link);
+    let table = export::quotes(b.filter.facets(), &quotes, link);
     assert_eq!(table.rows.len(), quotes.len());
     let json: serde_json::Value = serde_json::from_str(&table.to_json("http://x/?year=2022")).unwrap();
     assert_eq!(json["count"], quotes.len());

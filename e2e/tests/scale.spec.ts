@@ -148,3 +148,53 @@ test('a search shows its cards before the facets arrive, and its counts once the
   await value.locator('input').check();
   await expect(page.locator('.result-count')).toHaveText(`${count} article${count === 1 ? '' : 's'}`);
 });
+
+// A large facet's values grow with the corpus (real news names a new person
+// every article or so), so the first view carries only the speakers it
+// shows: the first eight and its cards'. The rest come with the facets.
+test('the first view holds a few speakers; "Show all" and a link to another one wait for the facets', async ({ page, baseURL }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/data-[0-9a-f]{16}\/filter\.bin$/, async (route) => { await held; await route.continue(); });
+  await page.goto(big(baseURL));
+  const speakers = page.locator('fieldset.facet[data-facet="speaker"]');
+  await expect(speakers.locator('li')).toHaveCount(8);
+  const showAll = speakers.getByRole('button', { name: /^Show all \d+$/ });
+  const total = Number((await showAll.textContent())!.replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(256);
+  // Every card names its speakers from the first view alone.
+  await expect(cards(page)).toHaveCount(15);
+  for (const quote of await cards(page).locator('blockquote[data-speaker]').all()) {
+    expect(await quote.getAttribute('data-speaker')).not.toBe('');
+  }
+  await showAll.click();
+  await expect(speakers.getByRole('status')).toHaveText(`Loading all ${total}…`);
+  release();
+  await expect(speakers.locator('li')).toHaveCount(total);
+  await expect(speakers.getByRole('status')).toHaveCount(0);
+  // The rarest speaker: its link, opened afresh, waits for the facets and filters by it.
+  const last = speakers.locator('li').last();
+  const name = (await last.locator('.facet-name').textContent())!;
+  const count = Number(await last.locator('.facet-count').textContent());
+  await last.locator('input').check();
+  await expect(page.locator('.result-count')).toHaveText(`${count} article${count === 1 ? '' : 's'}`);
+  const link = page.url();
+  expect(new URL(link).searchParams.get('speaker')).toMatch(/^[a-z0-9-]+$/);
+  const fresh = await page.context().newPage();
+  await fresh.goto(link);
+  await expect(fresh.locator('.result-count')).toHaveText(`${count} article${count === 1 ? '' : 's'}`);
+  await expect(fresh.locator('.active-filters .chip[data-facet="speaker"]')).toContainText(name);
+  await expect(fresh.locator('.notices')).toHaveCount(0);
+  await fresh.close();
+});
+
+test('a search\'s cards name their speakers before the facets arrive', async ({ page, baseURL }) => {
+  // The facets never come.
+  await page.route(/\/data-[0-9a-f]{16}\/filter\.bin$/, () => {});
+  await page.goto(big(baseURL, '?q=said'));
+  await expect(page.locator('main article.card-pending')).toHaveCount(0);
+  await expect(cards(page)).toHaveCount(15);
+  const named = await cards(page).locator('blockquote[data-speaker]').evaluateAll((all) => all.map((q) => q.getAttribute('data-speaker')));
+  expect(named.length).toBeGreaterThan(0);
+  expect(named.filter((n) => !n)).toEqual([]);
+});

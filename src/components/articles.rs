@@ -11,7 +11,7 @@ use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::marked::with_hits;
 use super::timeline::Timeline;
-use crate::data::{card_document, corpus, facet_position, facets, fold};
+use crate::data::{card_document, corpus, facet_position, facets, fold, name, named};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -22,7 +22,7 @@ pub fn date_label(doc: &Document) -> String {
 
 /// The name of a document's source.
 pub fn source_name(doc: &Document) -> Option<String> {
-    doc.source.and_then(|i| corpus().sources.get(i as usize)).map(|s| s.name.clone())
+    doc.source.and_then(|i| name("source", i))
 }
 
 /// "1 article", "2 articles".
@@ -207,7 +207,7 @@ fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyVie
 fn Card(position: u32, query: Memo<SearchQuery>) -> impl IntoView {
     // Untracked: a card stays as it is while the results keep it.
     let text = query.with_untracked(|q| !q.is_empty());
-    move || match card_document(position, text) {
+    move || match named(card_document(position, text)) {
         Loaded::Ready(doc) => view! { <SummaryCard position=position doc=doc query=query /> }.into_any(),
         Loaded::Pending => pending_card(None),
         Loaded::Failed(e) => pending_card(Some(e)),
@@ -233,7 +233,7 @@ fn pending_card(error: Option<String>) -> AnyView {
 #[component]
 fn SummaryCard(position: u32, doc: &'static Document, query: Memo<SearchQuery>) -> impl IntoView {
     let first_quote = doc.quotes.first().map(|q| {
-        let speaker = q.speaker.and_then(|s| corpus().speakers.get(s as usize)).map(|s| s.name.clone());
+        let speaker = q.speaker.and_then(|s| name("speaker", s));
         let data_speaker = speaker.clone().unwrap_or_default();
         view! {
             <blockquote class="card-quote" data-quote="1" data-speaker=data_speaker>

@@ -18,7 +18,7 @@ use orrery_core::Document;
 
 use super::link::absolute_url;
 use super::quotes::visible_quotes;
-use crate::data::{corpus, facets};
+use crate::data::{corpus, value, whole_facets};
 use crate::nav::Nav;
 use crate::{shards, url};
 
@@ -44,7 +44,7 @@ fn about(state: &State) -> Vec<String> {
     let s = &state.selection;
     let mut out: Vec<String> = s.q.split_whitespace().map(str::to_owned).collect();
     for &(f, v) in s.picks() {
-        if let Some(value) = facets().get(f as usize).and_then(|facet| facet.value(v)) {
+        if let Some(value) = value(f as usize, v) {
             out.push(value.key.clone());
         }
     }
@@ -57,12 +57,13 @@ fn about(state: &State) -> Vec<String> {
     out
 }
 
-/// The rows' documents, by index: what names them in the links.
-struct Rows(BTreeMap<u32, &'static Document>);
+/// The rows' documents, by index, and every facet: what names them in the
+/// links.
+struct Rows(BTreeMap<u32, &'static Document>, &'static [Facet]);
 
 impl Catalog for Rows {
     fn facets(&self) -> &[Facet] {
-        facets()
+        self.1
     }
     fn slug(&self, doc: u32) -> Option<String> {
         self.0.get(&doc).map(|d| d.slug.clone())
@@ -86,7 +87,8 @@ async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(u
         }
     };
     let whole = shards::documents(&wanted, progress).await?;
-    let rows = Rows(wanted.iter().copied().zip(whole).collect());
+    let facets = whole_facets().await?;
+    let rows = Rows(wanted.iter().copied().zip(whole).collect(), facets);
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let link = |doc: u32, quote: Option<u32>| {
         let mut s = state.clone();
@@ -96,12 +98,12 @@ async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(u
     match kind {
         Kind::Articles => {
             let in_order: Vec<(u32, &Document)> = wanted.iter().filter_map(|&d| Some((d, *rows.0.get(&d)?))).collect();
-            Ok(export::articles(corpus(), &in_order, link))
+            Ok(export::articles(corpus(), facets, &in_order, link))
         }
         Kind::Quotes => {
             let quotes = visible_quotes(results, &state.selection);
             let rows: Vec<_> = quotes.iter().filter_map(|&(d, q)| Some((d, *rows.0.get(&d)?, q))).collect();
-            Ok(export::quotes(corpus(), &rows, link))
+            Ok(export::quotes(facets, &rows, link))
         }
     }
 }

@@ -8,12 +8,11 @@
 
 use leptos::prelude::*;
 use orrery_core::filter::Results;
+use orrery_core::state::SHORT_LIST;
 
-use crate::data::facets;
+use crate::data::{facet as facet_here, facets, value as value_of, whole_facet};
 use crate::nav::Nav;
-
-/// How many values a facet shows before "Show all".
-const SHORT_LIST: usize = 8;
+use crate::shards::Loaded;
 
 #[component]
 pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
@@ -34,7 +33,7 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
             <h2 class="panel-title">"Filter"</h2>
             // A facet with no values (no subfolders, no datelines) has nothing to offer.
             {(0..facets().len())
-                .filter(|&facet| !facets()[facet].values().is_empty())
+                .filter(|&facet| !facets()[facet].is_empty())
                 .map(|facet| view! { <FacetGroup facet=facet results=results /> })
                 .collect_view()}
         </nav>
@@ -43,16 +42,23 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
 
 /// One facet: its first values by count, every chosen value, or all of them.
 /// A row the reader toggled here stays, so unchecking it does not take it
-/// (and the keyboard focus) away.
+/// (and the keyboard focus) away. A large corpus's first view holds only
+/// the first values of a large facet: "Show all" waits for the rest.
 #[component]
 fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
     let f = &facets()[facet];
-    let total = f.values().len();
+    let total = f.len();
     let expanded = RwSignal::new(false);
     let kept = RwSignal::new(Vec::<u32>::new());
+    // Every value once "Show all" asked for them and they are here.
+    let all = move || expanded.get().then(|| whole_facet(facet));
     let shown = move || {
-        let all = expanded.get();
+        let (all, here) = (all(), facet_here(facet).unwrap_or(f));
+        let (all, f) = match all {
+            Some(Loaded::Ready(whole)) => (true, whole),
+            _ => (false, here),
+        };
         kept.with(|kept| {
             nav.selection.with(|s| {
                 f.order()
@@ -64,6 +70,16 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
             })
         })
     };
+    let status = move || match all() {
+        Some(Loaded::Pending) => {
+            Some(view! { <p class="loading" role="status">{format!("Loading all {total}…")}</p> }.into_any())
+        }
+        Some(Loaded::Failed(e)) => Some(
+            view! { <p class="load-error" role="alert">{format!("The other values cannot be shown: {e}.")}</p> }
+                .into_any(),
+        ),
+        _ => None,
+    };
     view! {
         <fieldset class="facet" data-facet=f.key()>
             <legend>{f.label()}</legend>
@@ -72,6 +88,7 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
                     <FacetRow facet=facet value=value results=results kept=kept />
                 </For>
             </ul>
+            {status}
             {(total > SHORT_LIST).then(|| view! {
                 <button type="button" class="show-all" aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.update(|e| *e = !*e)>
@@ -85,7 +102,7 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
 #[component]
 fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec<u32>>) -> impl IntoView {
     let nav = Nav::get();
-    let label = facets()[facet].value(value).map(|v| v.label.clone()).unwrap_or_default();
+    let label = value_of(facet, value).map(|v| v.label.clone()).unwrap_or_default();
     let count = move || results.with(|r| r.count(facet, value));
     let checked = move || nav.selection.with(|s| s.is_picked(facet, value));
     let empty = move || count() == 0 && !checked();
@@ -156,7 +173,7 @@ pub fn ActiveFilters() -> impl IntoView {
 fn chip(facet: usize, value: u32) -> impl IntoView {
     let nav = Nav::get();
     let f = &facets()[facet];
-    let label = f.value(value).map(|v| v.label.clone()).unwrap_or_default();
+    let label = value_of(facet, value).map(|v| v.label.clone()).unwrap_or_default();
     view! {
         <button type="button" class="chip" data-facet=f.key() aria-label=format!("Remove {}: {label}", f.label())
             on:click=move |_| nav.go(nav.with(|s| s.selection.toggle(facet, value)))>

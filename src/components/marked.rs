@@ -8,7 +8,7 @@ use orrery_core::state::View;
 use orrery_core::{Document, Span};
 
 use super::link::{absolute_url, copy_link, StateLink};
-use crate::data::{corpus, facet_position, facets};
+use crate::data::{corpus, facet_position, facets, name};
 use crate::nav::Nav;
 
 /// The search hits to mark in a text, and the one a concordance line
@@ -139,8 +139,8 @@ fn quote_part(
 ) -> AnyView {
     let number = index as u32 + 1;
     let quote = &doc.quotes[index];
-    let speaker = quote.speaker.and_then(|s| corpus().speakers.get(s as usize));
-    let name = speaker.map(|s| s.name.clone()).unwrap_or_default();
+    let speaker = quote.speaker.and_then(|s| name("speaker", s));
+    let name = speaker.clone().unwrap_or_default();
     let current = current_quote == Some(number);
     let label = view! {
         <span class="quote-meta">
@@ -155,7 +155,7 @@ fn quote_part(
                         st.selection.clear(facet);
                         st.selection.pick(facet, id);
                     });
-                    view! { <StateLink to=to class="speaker">{s.name.clone()}</StateLink> }.into_any()
+                    view! { <StateLink to=to class="speaker">{s}</StateLink> }.into_any()
                 }
                 None => view! { <span class="speaker unknown">"Unattributed"</span> }.into_any(),
             }}

@@ -13,7 +13,7 @@ use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::marked::with_hits;
 use super::timeline::Timeline;
-use crate::data::{corpus, facet_position, filter, fold, summary};
+use crate::data::{facet_position, filter, fold, name, named, summary};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -67,7 +67,7 @@ pub fn Quotes(results: Memo<Results>) -> impl IntoView {
 /// A quotation, once its article's summary is here.
 #[component]
 fn QuoteCard(doc: u32, quote: usize, query: Memo<SearchQuery>) -> impl IntoView {
-    move || match summary(doc) {
+    move || match named(summary(doc)) {
         Loaded::Ready(summary) => view! { <SummaryQuote doc=doc summary=summary quote=quote query=query /> }.into_any(),
         Loaded::Pending => {
             view! { <figure class="quote-card"><p class="loading">"Loading the quotation…"</p></figure> }.into_any()
@@ -81,8 +81,7 @@ fn QuoteCard(doc: u32, quote: usize, query: Memo<SearchQuery>) -> impl IntoView 
 
 #[component]
 fn SummaryQuote(doc: u32, summary: &'static Document, quote: usize, query: Memo<SearchQuery>) -> impl IntoView {
-    let speaker = summary.quotes[quote].speaker.and_then(|s| corpus().speakers.get(s as usize));
-    let name = speaker.map(|s| s.name.clone()).unwrap_or_default();
+    let name = summary.quotes[quote].speaker.and_then(|s| name("speaker", s)).unwrap_or_default();
     // The quoted words, once the document is there.
     let body = move || match shards::document(doc as usize) {
         Loaded::Ready(full) => query

@@ -9,7 +9,7 @@ use orrery_core::{DateSource, Document, Span};
 use super::articles::{date_label, plural, source_name};
 use super::link::StateLink;
 use super::marked::{paragraph, string_with_hits, with_marks, Hits};
-use crate::data::{fold, summary};
+use crate::data::{fold, named, summary};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -18,7 +18,7 @@ use crate::shards::{self, Loaded};
 /// when it is in a shard.
 #[component]
 pub fn Reader(position: usize, results: Memo<Results>) -> impl IntoView {
-    move || match summary(position as u32) {
+    move || match named(summary(position as u32)) {
         Loaded::Ready(doc) => view! { <SummaryReader position=position doc=doc results=results /> }.into_any(),
         Loaded::Pending => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
         Loaded::Failed(e) => {

@@ -99,7 +99,7 @@ proptest! {
             let which = (seed as usize + k) % 3;
             let f = b.filter.position(KEYS[which]).unwrap();
             let facet = &b.filter.facets()[f];
-            let v = (pick % facet.values().len()) as u32;
+            let v = (pick % facet.len()) as u32;
             selection.pick(f, v);
             chosen[which].insert(facet.value(v).unwrap().key.clone());
         }
@@ -111,7 +111,7 @@ proptest! {
         for (k, key) in KEYS.iter().enumerate() {
             let f = b.filter.position(key).unwrap();
             let facet = &b.filter.facets()[f];
-            let got: BTreeMap<String, u32> = (0..facet.values().len() as u32)
+            let got: BTreeMap<String, u32> = (0..facet.len() as u32)
                 .filter(|&v| results.count(f, v) > 0)
                 .map(|v| (facet.value(v).unwrap().key.clone(), results.count(f, v)))
                 .collect();

@@ -11,7 +11,7 @@ use corpus::bundle::{bundle, site};
 use corpus::index::document_tokens;
 use corpus::read::SourceFile;
 use orrery_core::filter::search_only;
-use orrery_core::model::Shards;
+use orrery_core::model::{Name, Named, Shards};
 use orrery_core::search::{FoldTable, Part, PositionChunk, Positions, SearchQuery, TermFragment};
 use orrery_core::state::{Selection, Sort};
 use orrery_core::timeline::{timeline, timeline_at};
@@ -120,8 +120,8 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     }
     assert_eq!(terms, whole.index.terms);
     for (i, doc) in c.documents.iter().enumerate() {
-        let got: Document = decode(files[shards.document_path(i).as_str()]);
-        assert_eq!(&got, doc);
+        let got: Named<Document> = decode(files[shards.document_path(i).as_str()]);
+        assert_eq!(&got.value, doc);
     }
     for (k, chunk) in whole.positions.iter().enumerate() {
         let got: PositionChunk = decode(files[shards.positions_path(k).as_str()]);
@@ -130,8 +130,11 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     // The same state gives the same results once the chunks it needs arrive.
     let mut state = Selection::default();
     state.q = "\"space agency\" cooperation".into();
-    // The summaries hold everything the filter reads.
-    assert_eq!(b.filter, corpus::bundle::filter(&b.corpus).unwrap());
+    // The summaries hold everything else the filter reads (the names of
+    // speakers and sources travel in the filter, not the head).
+    assert!(b.corpus.speakers.is_empty() && b.corpus.sources.is_empty());
+    let named = Corpus { speakers: c.speakers.clone(), sources: c.sources.clone(), ..b.corpus.clone() };
+    assert_eq!(b.filter, corpus::bundle::filter(&named).unwrap());
     let filter = &b.filter;
     let mut loaded = Loaded::default();
     let first = filter.run(&b.index, &loaded, &state);
@@ -231,10 +234,15 @@ fn the_head_paints_the_unfiltered_first_view_with_the_whole_corpus_counts() {
         assert_eq!(head.summary(d), Some(summary));
         assert_eq!(head.document_by_slug(&summary.slug), Some(d));
     }
-    // The facets' values and dates, without documents.
+    // The facets' values (a large facet's first list and its cards') and
+    // dates, without documents.
     for (facet, of_whole) in head.filter.facets().iter().zip(body.filter.facets()) {
-        assert_eq!((facet.key(), facet.values(), facet.order()), (of_whole.key(), of_whole.values(), of_whole.order()));
-        assert_eq!(facet.documents(), 0);
+        assert_eq!((facet.key(), facet.len(), facet.documents()), (of_whole.key(), of_whole.len(), 0));
+        let held: Vec<u32> = of_whole.order().iter().copied().filter(|&v| facet.value(v).is_some()).collect();
+        assert_eq!(facet.order(), held);
+        assert!(facet.held().all(|v| facet.value(v) == of_whole.value(v)));
+        let shown = of_whole.order().iter().take(orrery_core::state::SHORT_LIST);
+        assert!(shown.chain(page.iter().flat_map(|&d| of_whole.of(d))).all(|&v| facet.value(v).is_some()));
     }
     // A state written with the head reads back the same with the whole.
     let mut state = orrery_core::state::State::default();
@@ -248,6 +256,44 @@ fn the_head_paints_the_unfiltered_first_view_with_the_whole_corpus_counts() {
     assert!(s.bundle.len() * 2 < postcard::to_allocvec(&body).unwrap().len(), "head {} bytes", s.bundle.len());
 }
 
+/// A head carries a large facet's first values only (400 articles quote
+/// more people than a head carries whole); each document and chunk of
+/// summaries names the others it shows.
+#[test]
+fn parts_name_the_speakers_their_head_lacks() {
+    let c = generated(400, 7);
+    let whole = bundle(c.clone()).unwrap();
+    let s = site(c.clone(), 1000).unwrap();
+    let head: Bundle = decode(&s.bundle);
+    let shards = head.shards.clone().unwrap();
+    let files: BTreeMap<&str, &[u8]> = s.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let speaker = head.filter.position("speaker").unwrap();
+    assert!(!head.filter.facets()[speaker].is_whole());
+    for (i, doc) in c.documents.iter().enumerate() {
+        let got: Named<Document> = decode(files[shards.document_path(i).as_str()]);
+        assert_named(&head, &whole, std::slice::from_ref(doc), &got.names);
+    }
+    for start in (0..c.documents.len() as u32).step_by(shards.chunk as usize) {
+        let chunk: Named<Vec<Document>> = decode(files[shards.summaries_path(start).as_str()]);
+        assert_named(&head, &whole, &chunk.value, &chunk.names);
+    }
+}
+
+/// Each speaker and source of `documents` is named by the head or by the
+/// part's own names, as the whole filter names it: a card can be drawn
+/// from its part before the filter arrives.
+fn assert_named(head: &Bundle, whole: &Bundle, documents: &[Document], names: &[Name]) {
+    for doc in documents {
+        let speakers = doc.quotes.iter().filter_map(|q| q.speaker).map(|s| ("speaker", s));
+        for (key, id) in speakers.chain(doc.source.map(|s| ("source", s))) {
+            let f = whole.filter.position(key).unwrap();
+            let named = names.iter().find(|n| (n.facet, n.id) == (f as u32, id)).map(|n| &n.value);
+            let name = named.or(head.filter.facets()[f].value(id));
+            assert_eq!(name, whole.filter.facets()[f].value(id), "{}: {key} {id}", doc.slug);
+        }
+    }
+}
+
 /// The whole bundle (without positions), put together from a head and the
 /// parts a sharded site writes, as the app has it once every part arrived.
 fn assemble(head: &Bundle, files: &BTreeMap<&str, &[u8]>) -> Bundle {
@@ -255,7 +301,8 @@ fn assemble(head: &Bundle, files: &BTreeMap<&str, &[u8]>) -> Bundle {
     let n = head.total() as u32;
     let mut documents: Vec<Document> = Vec::new();
     for start in (0..n).step_by(shards.chunk as usize) {
-        documents.extend(decode::<Vec<Document>>(files[shards.summaries_path(start).as_str()]));
+        let chunk = decode::<Named<Vec<Document>>>(files[shards.summaries_path(start).as_str()]);
+        documents.extend(chunk.value);
     }
     let slugs: orrery_core::model::Slugs = decode(files[shards.slugs_path().as_str()]);
     for (d, doc) in documents.iter().enumerate() {
