@@ -32,7 +32,8 @@ pub fn App() -> impl IntoView {
         .into_any();
     }
     // An address that names an article of a large corpus waits for its
-    // slug, and one that names a value its head lacks for the filter; until then it is kept here and the page says it is loading.
+    // slug, and one that names a value its head lacks for the filter; until
+    // then it is kept here and the page says it is loading.
     let deferred = RwSignal::new(None::<String>);
     let read = move |search: String| -> (State, Vec<String>) {
         match url::parse(&search) {

@@ -1,12 +1,13 @@
 //! The corpus, analysed at build time (`cargo xtask bundle`) and embedded by
 //! `build.rs`. A small corpus is embedded whole and the app makes no request
 //! for data. A large one embeds only the head of its bundle: the unfiltered
-//! first view, computed at build time, which paints with nothing else, and
-//! the tables of names. Everything else is a shard, asked for here when a
-//! view needs it (`shards.rs` fetches it): the facets and orders, the search
-//! index, the map, the slugs, and the documents' summaries in chunks. So the
-//! first view costs the same at any size, and each interaction fetches only
-//! what it needs.
+//! first view, computed at build time, which paints with nothing else, with
+//! the countries and the names that view shows (a large facet's others come
+//! with the filter, and each fetched part names its own). Everything else is
+//! a shard, asked for here when a view needs it (`shards.rs` fetches it):
+//! the facets and orders, the search index, the map, the slugs, and the
+//! documents' summaries in chunks. So the first view costs the same at any
+//! size, and each interaction fetches only what it needs.
 
 use std::sync::OnceLock;
 
@@ -65,8 +66,9 @@ pub fn shards() -> Option<&'static Shards> {
     embedded().shards.as_ref()
 }
 
-/// The corpus's tables of names: countries, speakers and sources. Its
-/// documents are a head's first page only: ask [`summary`] for one.
+/// The corpus's countries, and an embedded corpus's speakers and sources
+/// (ask [`name`] for one: a head has none). Its documents are a head's
+/// first page only: ask [`summary`] for one.
 pub fn corpus() -> &'static Corpus {
     &embedded().corpus
 }
@@ -103,7 +105,10 @@ fn facets_here() -> &'static [Facet] {
 pub fn whole_facet(i: usize) -> Loaded<&'static Facet> {
     match facets().get(i) {
         Some(f) if f.is_whole() => Loaded::Ready(f),
-        Some(_) => filter().map(|whole| &whole.facets()[i]),
+        Some(_) => filter().and_then(|whole| match whole.facets().get(i) {
+            Some(f) => Loaded::Ready(f),
+            None => Loaded::Failed(format!("the filter has no facet {i}")),
+        }),
         None => Loaded::Failed(format!("there is no facet {i}")),
     }
 }

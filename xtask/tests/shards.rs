@@ -251,7 +251,7 @@ fn the_head_paints_the_unfiltered_first_view_with_the_whole_corpus_counts() {
     let (again, notices) = orrery_core::state::State::parse(&state.to_query(&head), &body);
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(again, state);
-    // A page of summaries and the tables of names: the bench measures how
+    // A page of summaries and the names it shows: the bench measures how
     // little that is at scale (`cargo xtask bench --scale N`).
     assert!(s.bundle.len() * 2 < postcard::to_allocvec(&body).unwrap().len(), "head {} bytes", s.bundle.len());
 }
