@@ -145,10 +145,11 @@ pub fn named(doc: Loaded<&'static Document>) -> Loaded<&'static Document> {
 }
 
 /// Every facet with every value, for a download: a large corpus's filter,
-/// fetched if it is not here yet.
-pub async fn whole_facets() -> Result<&'static [Facet], String> {
+/// which its download waits for (it is offered once every row is listed,
+/// which takes the filter), or an error that says so.
+pub fn whole_facets() -> Result<&'static [Facet], String> {
     match parts() {
-        Some(shards) => crate::shards::wait_for::<Filter>(shards.filter_path()).await.map(Filter::facets),
+        Some(_) => filter().ready().map(Filter::facets).ok_or_else(|| "the facets are still loading".to_owned()),
         None => Ok(facets()),
     }
 }

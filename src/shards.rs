@@ -288,12 +288,6 @@ pub fn held_as<T: 'static>(path: &str) -> Option<&'static T> {
     held(path)?.ok()?.downcast_ref::<T>()
 }
 
-/// The shard at `path`, fetched if it is not here yet (see [`fetch_all`]).
-pub async fn wait_for<T: serde::de::DeserializeOwned + 'static>(path: String) -> Result<&'static T, String> {
-    let value = fetch_all(core::slice::from_ref(&path), decode::<T>, |_, _| ()).await?;
-    as_kind(&path, value[0])
-}
-
 /// Whole documents, in the order asked (see [`fetch_all`]).
 pub async fn documents(wanted: &[u32], progress: impl Fn(usize, usize)) -> Result<Vec<&'static Document>, String> {
     let Some(shards) = crate::data::shards() else {
