@@ -314,7 +314,10 @@ fn describe(path: &Path, name: &str) -> Result<String, String> {
     let c = &bundle.corpus;
     let mut out = format!("\n| {name}: part | raw | gzipped |\n|---|---|---|\n");
     out += &part("documents (summaries when sharded)", corpus::bundle::serialise(&c.documents));
-    out += &part("speakers, sources, countries", corpus::bundle::serialise(&(&c.speakers, &c.sources, &c.countries)));
+    out += &part(
+        "countries (and an embedded corpus's speakers, sources)",
+        corpus::bundle::serialise(&(&c.speakers, &c.sources, &c.countries)),
+    );
     out += &part("search index: terms, postings, lengths", corpus::bundle::serialise(&bundle.index));
     out += &part("word positions (embedded only)", corpus::bundle::serialise(&bundle.positions));
     out += &part("filter: facets, orders, dates", corpus::bundle::serialise(&bundle.filter));
