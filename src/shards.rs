@@ -83,8 +83,7 @@ pub fn document(i: usize) -> Loaded<&'static Document> {
 
 /// Document `i` if it has been fetched already (without asking for it).
 pub fn held_document(i: usize) -> Option<&'static Document> {
-    let path = crate::data::shards()?.document_path(i);
-    held(&path)?.ok()?.downcast_ref::<Document>()
+    held_as(&crate::data::shards()?.document_path(i))
 }
 
 /// The parts of the index a search reads besides the index itself: word
