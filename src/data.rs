@@ -5,17 +5,18 @@
 //! the countries and the names that view shows (a large facet's others come
 //! with the filter, and each fetched part names its own). Everything else is
 //! a shard, asked for here when a view needs it (`shards.rs` fetches it):
-//! the facets and orders, the search index, the map, the slugs, and the
-//! documents' summaries in chunks. So the first view costs the same at any
+//! the facets and dates, the search index, the order by title, the
+//! quotations by speaker, the map, the slugs, and the documents' summaries
+//! in chunks. So the first view costs the same at any
 //! size, and each interaction fetches only what it needs.
 
 use std::sync::OnceLock;
 
 use orrery_core::facet::{Facet, FacetValue};
-use orrery_core::filter::{search_only, Filter, Results};
+use orrery_core::filter::{search_only, Filter, QuoteSpeakers, Results, Titles};
 use orrery_core::model::{Shards, Slugs};
 use orrery_core::search::{FoldTable, SearchIndex};
-use orrery_core::state::{Catalog, Selection};
+use orrery_core::state::{Catalog, Selection, Sort};
 use orrery_core::{Bundle, Corpus, Date, Document, WorldMap};
 
 use crate::shards::{ask, ask_named, known_name, Loaded, LoadedPositions};
@@ -185,9 +186,19 @@ fn part<T: serde::de::DeserializeOwned + 'static>(
     }
 }
 
-/// The facets with their documents, the orders and the dates.
+/// The facets with their documents, and the dates.
 pub fn filter() -> Loaded<&'static Filter> {
     part(Shards::filter_path, |b| &b.filter)
+}
+
+/// The order by title: a selection sorted by title waits for it.
+pub fn titles() -> Loaded<&'static Titles> {
+    part(Shards::titles_path, |b| &b.titles)
+}
+
+/// Each document's quotations by speaker: the Quotes view waits for it.
+pub fn quote_speakers() -> Loaded<&'static QuoteSpeakers> {
+    part(Shards::quotes_path, |b| &b.quotes)
 }
 
 /// The search index.
@@ -257,7 +268,7 @@ pub fn prefetch() {
 /// The results of a selection: `Pending` while a part it needs is on its
 /// way, and why one cannot be loaded if it cannot. The first view (`first`:
 /// no article, the Articles view) needs no part; a facet or a date needs
-/// the filter, a search the index too. `fetch` asks for the filter even for
+/// the filter, a search the index too, and the order by title its part. `fetch` asks for the filter even for
 /// the first view (the app does once that view is painted), so that the
 /// next interaction finds it here.
 pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
@@ -278,6 +289,14 @@ pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
         }
         (Loaded::Failed(e), None) => return Loaded::Failed(e),
     };
+    let titles = match selection.sort {
+        Sort::Title => match titles() {
+            Loaded::Ready(titles) => Some(titles),
+            Loaded::Pending => return Loaded::Pending,
+            Loaded::Failed(e) => return Loaded::Failed(e),
+        },
+        _ => None,
+    };
     let index = if selection.q.trim().is_empty() {
         &embedded().index
     } else {
@@ -287,7 +306,7 @@ pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
             Loaded::Failed(e) => return Loaded::Failed(e),
         }
     };
-    ended(filter.run(index, &LoadedPositions, selection))
+    ended(filter.run(index, &LoadedPositions, selection, titles))
 }
 
 /// Results, unless a part their search waits for cannot come, which ends

@@ -5,11 +5,16 @@
 //! apply every other filter but the range.
 //!
 //! [`Filter`] holds, from the build, the corpus's facets (each document's
-//! values as small integers) and its date and title orders, so a selection
-//! costs one pass over the documents with array counters: a facet click or
-//! a keystroke stays within a frame at 10,000 articles, and the app neither
-//! sorts nor builds tables when it starts. The pass is one generic loop over
-//! the facet list, [`Filter::run`].
+//! values as small integers) and its dates, so a selection costs one pass
+//! over the documents with array counters: a facet click or a keystroke
+//! stays within a frame at 10,000 articles, and the app neither sorts nor
+//! builds tables when it starts. The pass is one generic loop over the facet
+//! list, [`Filter::run`].
+//!
+//! What only one view or one order needs travels on its own, so that a large
+//! corpus's first search does not wait for it: the order by title
+//! ([`Titles`]) and each document's quotations by speaker
+//! ([`QuoteSpeakers`]), together a fifth of what the filter was.
 
 extern crate alloc;
 use alloc::format;
@@ -68,17 +73,45 @@ impl Results {
     }
 }
 
-/// The fixed orders of the documents: by date both ways, computed from the
-/// date column ([`Dates::orders`]) when a filter is made or read, and by
-/// title, computed at build time.
+/// The orders by date both ways, computed from the date column
+/// ([`Dates::orders`]) when a filter is made or read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Orders {
+struct Orders {
     /// Dated documents newest first (ties in file order), then undated ones.
-    pub newest: Vec<u32>,
+    newest: Vec<u32>,
     /// Dated documents oldest first, then undated ones.
-    pub oldest: Vec<u32>,
-    /// By title, case-insensitively.
-    pub title: Vec<u32>,
+    oldest: Vec<u32>,
+}
+
+/// The documents by title, case-insensitively (ties in file order),
+/// computed at build time: the one order the filter's columns cannot give.
+/// A large corpus fetches it when a reader first sorts by title.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Titles(Vec<u32>);
+
+impl Titles {
+    /// The order `order`; fails unless it lists `0..order.len()` once each.
+    pub fn new(order: Vec<u32>) -> Result<Titles, String> {
+        let titles = Titles(order);
+        titles.check(titles.0.len())?;
+        Ok(titles)
+    }
+
+    /// Checks that the order lists each of `documents` documents once, for
+    /// one decoded from bytes.
+    pub fn check(&self, documents: usize) -> Result<(), String> {
+        if is_order(&self.0, documents) {
+            Ok(())
+        } else {
+            Err("the order by title is broken".into())
+        }
+    }
+}
+
+/// Whether `order` lists each of `documents` documents once.
+fn is_order(order: &[u32], documents: usize) -> bool {
+    let mut seen = vec![false; documents];
+    order.len() == documents && order.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !core::mem::replace(s, true)))
 }
 
 /// Each document's quotations, by speaker: what the Quotes view lists for
@@ -122,6 +155,15 @@ impl QuoteSpeakers {
         QuoteSpeakers { counts, speakers, starts: Vec::new() }.indexed()
     }
 
+    /// Checks that the column covers `documents` documents, for one decoded
+    /// from bytes.
+    pub fn check(&self, documents: usize) -> Result<(), String> {
+        if self.counts.len() != documents || self.starts.last().map_or(0, |&s| s as usize) != self.speakers.len() {
+            return Err("the quotation column does not fit the documents".into());
+        }
+        Ok(())
+    }
+
     /// Fills `starts` from `counts` (after decoding).
     fn indexed(mut self) -> QuoteSpeakers {
         let mut at = 0u32;
@@ -145,15 +187,14 @@ impl QuoteSpeakers {
     }
 }
 
-/// The corpus's facets and orders: everything a selection needs besides the
-/// search index.
+/// The corpus's facets and dates: everything a selection needs besides the
+/// search index (and, to sort by title, [`Titles`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "StoredFilter", into = "StoredFilter")]
 pub struct Filter {
     facets: Vec<Facet>,
     orders: Orders,
     dates: Dates,
-    quotes: QuoteSpeakers,
 }
 
 /// A filter as its file holds it: the orders by date are left out, and
@@ -161,55 +202,39 @@ pub struct Filter {
 #[derive(Serialize, Deserialize)]
 struct StoredFilter {
     facets: Vec<Facet>,
-    title: Vec<u32>,
     dates: Dates,
-    quotes: QuoteSpeakers,
 }
 
 impl From<StoredFilter> for Filter {
     fn from(stored: StoredFilter) -> Filter {
         let (newest, oldest) = stored.dates.orders();
-        let orders = Orders { newest, oldest, title: stored.title };
-        Filter { facets: stored.facets, orders, dates: stored.dates, quotes: stored.quotes }
+        Filter { facets: stored.facets, orders: Orders { newest, oldest }, dates: stored.dates }
     }
 }
 
 impl From<Filter> for StoredFilter {
     fn from(filter: Filter) -> StoredFilter {
-        let Filter { facets, orders, dates, quotes } = filter;
-        StoredFilter { facets, title: orders.title, dates, quotes }
+        StoredFilter { facets: filter.facets, dates: filter.dates }
     }
 }
 
 impl Filter {
-    /// A filter over the documents `dates` covers, with `title` their order
-    /// by title (the orders by date come from the dates); fails, naming the
-    /// problem, when a facet does not cover them, two facets share a key, or
-    /// `title` is not a permutation of them.
-    pub fn new(facets: Vec<Facet>, title: Vec<u32>, dates: Dates, quotes: QuoteSpeakers) -> Result<Filter, String> {
-        let filter = Filter::from(StoredFilter { facets, title, dates, quotes });
+    /// A filter over the documents `dates` covers (the orders by date come
+    /// from the dates); fails, naming the problem, when a facet does not
+    /// cover them or two facets share a key.
+    pub fn new(facets: Vec<Facet>, dates: Dates) -> Result<Filter, String> {
+        let filter = Filter::from(StoredFilter { facets, dates });
         filter.check(filter.orders.newest.len())?;
         Ok(filter)
     }
 
+
     /// The same facets and dates over only `documents` (new ids `0..`, in
-    /// that order), with the orders restricted to them: what a first view
-    /// carries for the cards it lists.
+    /// that order): what a first view carries (with none).
     pub fn subset(&self, documents: &[u32]) -> Filter {
-        let mut new_id = vec![u32::MAX; self.orders.newest.len()];
-        for (i, &d) in documents.iter().enumerate() {
-            if let Some(slot) = new_id.get_mut(d as usize) {
-                *slot = i as u32;
-            }
-        }
-        let title = self.orders.title.iter().map(|&d| new_id[d as usize]).filter(|&i| i != u32::MAX).collect();
         Filter::from(StoredFilter {
             facets: self.facets.iter().map(|f| f.subset(documents)).collect(),
-            title,
             dates: self.dates.subset(documents),
-            quotes: QuoteSpeakers::new(
-                &documents.iter().map(|&d| self.quotes.of(d).collect::<Vec<_>>()).collect::<Vec<_>>(),
-            ),
         })
     }
 
@@ -240,23 +265,14 @@ impl Filter {
     /// decoded from bytes.
     pub fn check(&self, documents: usize) -> Result<(), String> {
         self.dates.check(documents)?;
-        let quotes = &self.quotes;
-        if quotes.counts.len() != documents || quotes.starts.last() != Some(&(quotes.speakers.len() as u32)) {
-            return Err("the quotation column does not fit the documents".into());
-        }
         for (i, facet) in self.facets.iter().enumerate() {
             facet.check(documents)?;
             if self.facets[..i].iter().any(|f| f.key() == facet.key()) {
                 return Err(format!("two facets have the key “{}”", facet.key()));
             }
         }
-        let is_order = |order: &[u32]| {
-            let mut seen = vec![false; documents];
-            order.len() == documents
-                && order.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !core::mem::replace(s, true)))
-        };
-        let Orders { newest, oldest, title } = &self.orders;
-        if [newest, oldest, title].into_iter().all(|o| is_order(o)) {
+        let Orders { newest, oldest } = &self.orders;
+        if [newest, oldest].into_iter().all(|o| is_order(o, documents)) {
             Ok(())
         } else {
             Err("an order of the documents is broken".into())
@@ -266,11 +282,6 @@ impl Filter {
     /// The facets, in the order the sidebar and the URL list them.
     pub fn facets(&self) -> &[Facet] {
         &self.facets
-    }
-
-    /// Each document's quotations, by speaker.
-    pub fn quotes(&self) -> &QuoteSpeakers {
-        &self.quotes
     }
 
     /// Each document's date, by distinct date.
@@ -288,8 +299,17 @@ impl Filter {
         self.facets.iter().find(|f| f.key() == key)
     }
 
-    /// Runs a selection: search, facets, disjunctive counts and order.
-    pub fn run(&self, index: &SearchIndex, positions: &(impl Positions + ?Sized), selection: &Selection) -> Results {
+    /// Runs a selection: search, facets, disjunctive counts and order. The
+    /// order by title is `titles`: a caller without it (a large corpus's,
+    /// until fetched) waits for it before running a selection sorted by
+    /// title, which would otherwise list by date, newest first.
+    pub fn run(
+        &self,
+        index: &SearchIndex,
+        positions: &(impl Positions + ?Sized),
+        selection: &Selection,
+        titles: Option<&Titles>,
+    ) -> Results {
         let n = self.orders.newest.len();
         let query = SearchQuery::parse(&index.fold, &selection.q);
         let search = index.search(positions, &query);
@@ -375,7 +395,7 @@ impl Filter {
             }
             Sort::Newest => keep(&self.orders.newest),
             Sort::Oldest => keep(&self.orders.oldest),
-            Sort::Title => keep(&self.orders.title),
+            Sort::Title => keep(titles.map_or(&self.orders.newest, |t| &t.0)),
         };
         Results {
             documents,
@@ -423,5 +443,5 @@ pub fn search_only(
 
 /// Runs a selection against a bundle with its embedded positions.
 pub fn run(bundle: &crate::model::Bundle, selection: &Selection) -> Results {
-    bundle.filter.run(&bundle.index, bundle.positions.as_slice(), selection)
+    bundle.filter.run(&bundle.index, bundle.positions.as_slice(), selection, Some(&bundle.titles))
 }

@@ -292,8 +292,13 @@ pub struct Bundle {
     pub corpus: Corpus,
     /// The full-text index.
     pub index: crate::search::SearchIndex,
-    /// Facets and orders, for filtering without work at start-up.
+    /// Facets and dates, for filtering without work at start-up.
     pub filter: crate::filter::Filter,
+    /// The order by title (a head's is empty: its corpus fetches it).
+    pub titles: crate::filter::Titles,
+    /// Each document's quotations by speaker, for the Quotes view (a head's
+    /// is empty: its corpus fetches it).
+    pub quotes: crate::filter::QuoteSpeakers,
     /// The world map, only with the countries the corpus mentions.
     pub map: WorldMap,
     /// Every chunk of word positions, or none when `shards` is set.
@@ -396,8 +401,12 @@ impl Bundle {
         if n == 0 {
             return Err("the bundle holds no article".into());
         }
-        // A head's facets and dates hold values but no document.
-        self.filter.check(if self.first.is_some() { 0 } else { n })?;
+        // A head's facets and dates hold values but no document, and it has
+        // no order by title or quotation column.
+        let covered = if self.first.is_some() { 0 } else { n };
+        self.filter.check(covered)?;
+        self.titles.check(covered)?;
+        self.quotes.check(covered)?;
         if self.index.lengths.len() != n {
             return Err(alloc::format!("the search index covers {} documents, not {n}", self.index.lengths.len()));
         }
@@ -498,9 +507,17 @@ impl Shards {
     pub fn document_path(&self, i: usize) -> String {
         alloc::format!("{}/doc/{i}.bin", self.dir)
     }
-    /// The facets, orders and dates ([`crate::filter::Filter`]).
+    /// The facets and dates ([`crate::filter::Filter`]).
     pub fn filter_path(&self) -> String {
         alloc::format!("{}/filter.bin", self.dir)
+    }
+    /// The order by title ([`crate::filter::Titles`]).
+    pub fn titles_path(&self) -> String {
+        alloc::format!("{}/titles.bin", self.dir)
+    }
+    /// The quotations by speaker ([`crate::filter::QuoteSpeakers`]).
+    pub fn quotes_path(&self) -> String {
+        alloc::format!("{}/quotes.bin", self.dir)
     }
     /// The search index without its terms ([`crate::search::SearchIndex`]).
     pub fn index_path(&self) -> String {

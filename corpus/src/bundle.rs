@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
-use orrery_core::filter::{Filter, QuoteSpeakers};
+use orrery_core::filter::{Filter, QuoteSpeakers, Titles};
 use orrery_core::model::{Bundle, Corpus, Document, FirstView, Name, Named, Quote, Shards, Slugs, Span, WorldMap};
 use orrery_core::search::SearchIndex;
 use orrery_core::state::{Selection, PAGE, SHORT_LIST};
@@ -35,24 +35,21 @@ pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
     let codes: BTreeSet<&str> = corpus.countries.iter().map(|c| c.code.as_str()).collect();
     let map = crate::map::read_map(crate::map::MAP_TSV, &codes);
     let filter = filter(&corpus)?;
-    let bundle = Bundle { corpus, index, filter, map, positions, shards: None, first: None };
+    let titles = Titles::new(by_title(&corpus.documents))?;
+    let quotes: Vec<Vec<Option<u32>>> =
+        corpus.documents.iter().map(|d| d.quotes.iter().map(|q| q.speaker).collect()).collect();
+    let quotes = QuoteSpeakers::new(&quotes);
+    let bundle = Bundle { corpus, index, filter, titles, quotes, map, positions, shards: None, first: None };
     // What the app relies on, checked once here rather than in every browser.
     bundle.check()?;
     Ok(bundle)
 }
 
-/// The corpus's facets and orders. A summary of each document (see
+/// The corpus's facets and dates. A summary of each document (see
 /// [`summary`]) is enough for them.
 pub fn filter(corpus: &Corpus) -> Result<Filter, String> {
     let dates: Vec<_> = corpus.documents.iter().map(|d| d.date).collect();
-    let quotes: Vec<Vec<Option<u32>>> =
-        corpus.documents.iter().map(|d| d.quotes.iter().map(|q| q.speaker).collect()).collect();
-    Filter::new(
-        crate::facets::build(corpus)?,
-        by_title(&corpus.documents),
-        Dates::new(&dates),
-        QuoteSpeakers::new(&quotes),
-    )
+    Filter::new(crate::facets::build(corpus)?, Dates::new(&dates))
 }
 
 /// The documents by title, case-insensitively (ties in file order). The
@@ -85,7 +82,7 @@ pub const HEAD_VALUES: usize = 256;
 /// the page, not on the corpus: the speakers' and sources' names come
 /// with the filter.
 pub fn head(whole: &Bundle) -> Result<Bundle, String> {
-    let results = whole.filter.run(&whole.index, &[][..], &Selection::default());
+    let results = whole.filter.run(&whole.index, &[][..], &Selection::default(), Some(&whole.titles));
     let ids: Vec<u32> = results.documents.iter().take(PAGE).copied().collect();
     let mut corpus = Corpus {
         documents: ids.iter().map(|&d| summary(&whole.corpus.documents[d as usize])).collect(),
@@ -130,6 +127,8 @@ pub fn head(whole: &Bundle) -> Result<Bundle, String> {
         corpus,
         index,
         filter,
+        titles: Titles::default(),
+        quotes: QuoteSpeakers::default(),
         map: WorldMap::default(),
         positions: Vec::new(),
         shards: whole.shards.clone(),
@@ -158,7 +157,7 @@ pub struct Site {
 /// Bundles a corpus for the app: whole when its text is at most `embed_limit`
 /// bytes. Otherwise the app embeds only the head of the bundle (see
 /// [`head`]), which paints the first view, and the rest is in shards, each
-/// fetched when something needs it (see [`Shards`]): the facets and orders
+/// fetched when something needs it (see [`Shards`]): the facets and dates
 /// (at once, after the first view), the search index, the map, the slugs,
 /// summaries in chunks of [`SUMMARY_CHUNK`], every document, and every
 /// chunk of word positions.
@@ -182,6 +181,8 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     let fragments: Vec<Vec<u8>> = bundle.index.split_terms(TERMS_FRAGMENT).iter().map(serialise).collect();
     let whole = [
         serialise(&bundle.filter),
+        serialise(&bundle.titles),
+        serialise(&bundle.quotes),
         serialise(&bundle.index),
         serialise(&bundle.map),
         serialise(&Slugs::new(&bundle.corpus.documents)),
@@ -207,8 +208,10 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     for (k, bytes) in fragments.into_iter().enumerate() {
         out.push((shards.terms_path(k), bytes));
     }
-    let [filter, index, map, slugs] = whole;
+    let [filter, titles, quotes, index, map, slugs] = whole;
     out.push((shards.filter_path(), filter));
+    out.push((shards.titles_path(), titles));
+    out.push((shards.quotes_path(), quotes));
     out.push((shards.index_path(), index));
     out.push((shards.map_path(), map));
     out.push((shards.slugs_path(), slugs));

@@ -137,6 +137,31 @@ test('the quotes and countries views fill in from the shards', async ({ page, ba
   await expect(lines.locator('mark').first()).toHaveText(/Kenya|NAIROBI/);
 });
 
+test('the order by title and the quotations come only when asked for, and a failure is named', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  let releaseTitles = () => {};
+  const titlesHeld = new Promise<void>((resolve) => { releaseTitles = resolve; });
+  await page.route(/\/data-[0-9a-f]{16}\/titles\.bin$/, async (route) => { await titlesHeld; await route.continue(); });
+  await page.route(/\/data-[0-9a-f]{16}\/quotes\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(alt(baseURL, '?q=satellite'));
+  await expect(page.locator('main article').first()).toBeVisible();
+  await expect.poll(() => shards.includes('filter.bin') && shards.includes('index.bin')).toBe(true);
+  // A search and its counts need neither.
+  expect(shards.filter((p) => p === 'titles.bin' || p === 'quotes.bin')).toEqual([]);
+  // Sorting by title waits for its order, then lists by title.
+  await page.goto(alt(baseURL, '?sort=title'));
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the data for all 7 articles…' })).toBeVisible();
+  releaseTitles();
+  const titles = page.locator('main article h2');
+  await expect(titles).toHaveCount(7);
+  const shown = await titles.allTextContents();
+  expect(shown).toEqual([...shown].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+  // The Quotes view names the part it could not load, and never spins.
+  await page.goto(alt(baseURL, '?view=quotes'));
+  await expect(page.getByRole('alert')).toContainText(/The quotations cannot be listed: could not load \/alt\/data-[0-9a-f]{16}\/quotes\.bin: HTTP 404/);
+  await expect(page.getByText('Loading the quotations…')).toHaveCount(0);
+});
+
 test('a missing shard is reported, not shown as an empty article', async ({ page, baseURL }) => {
   await page.route(/\/data-[0-9a-f]{16}\/doc\//, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(alt(baseURL, '?doc=kenya-and-peru-share-a-weather-satellite'));

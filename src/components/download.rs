@@ -78,10 +78,17 @@ impl Catalog for Rows {
 
 /// Builds the table for a snapshot of the state and its results.
 async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(usize, usize)) -> Result<Table, String> {
+    // The Quotes view offers its download once its quotations are here.
+    let quotes = match kind {
+        Kind::Articles => Vec::new(),
+        Kind::Quotes => visible_quotes(results, &state.selection)
+            .ready()
+            .ok_or_else(|| "the quotations are still loading".to_owned())?,
+    };
     let wanted: Vec<u32> = match kind {
         Kind::Articles => results.documents.clone(),
         Kind::Quotes => {
-            let mut wanted: Vec<u32> = visible_quotes(results, &state.selection).iter().map(|&(d, _)| d).collect();
+            let mut wanted: Vec<u32> = quotes.iter().map(|&(d, _)| d).collect();
             wanted.dedup();
             wanted
         }
@@ -101,7 +108,6 @@ async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(u
             Ok(export::articles(corpus(), facets, &in_order, link))
         }
         Kind::Quotes => {
-            let quotes = visible_quotes(results, &state.selection);
             let rows: Vec<_> = quotes.iter().filter_map(|&(d, q)| Some((d, *rows.0.get(&d)?, q))).collect();
             Ok(export::quotes(facets, &rows, link))
         }

@@ -3,7 +3,7 @@
 //! reader.
 
 use leptos::prelude::*;
-use orrery_core::filter::Results;
+use orrery_core::filter::{QuoteSpeakers, Results};
 use orrery_core::search::SearchQuery;
 use orrery_core::state::Selection;
 use orrery_core::Document;
@@ -13,14 +13,17 @@ use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::marked::with_hits;
 use super::timeline::Timeline;
-use crate::data::{facet_position, filter, fold, name, named, summary};
+use crate::data::{facet_position, fold, name, named, quote_speakers, summary};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
-/// (document index, quote index) of the quotations a result set shows (the
-/// view waits for the filter, which has every document's quotations).
-pub fn visible_quotes(results: &Results, selection: &Selection) -> Vec<(u32, usize)> {
-    let Some(filter) = filter().ready() else { return Vec::new() };
+/// (document index, quote index) of the quotations a result set shows,
+/// once every document's quotations are here (the view waits for them).
+pub fn visible_quotes(results: &Results, selection: &Selection) -> Loaded<Vec<(u32, usize)>> {
+    quote_speakers().map(|quotes| listed_quotes(quotes, results, selection))
+}
+
+fn listed_quotes(quotes: &QuoteSpeakers, results: &Results, selection: &Selection) -> Vec<(u32, usize)> {
     let facet = facet_position("speaker");
     let chosen: Vec<u32> = selection.picked(facet).collect();
     results
@@ -28,17 +31,31 @@ pub fn visible_quotes(results: &Results, selection: &Selection) -> Vec<(u32, usi
         .iter()
         .flat_map(|&d| {
             let chosen = &chosen;
-            filter.quotes().of(d).enumerate().filter_map(move |(i, speaker)| {
+            quotes.of(d).enumerate().filter_map(move |(i, speaker)| {
                 (chosen.is_empty() || speaker.is_some_and(|s| chosen.contains(&s))).then_some((d, i))
             })
         })
         .collect()
 }
 
+/// The view, once every document's quotations are here (a large corpus
+/// fetches them when the view is first opened).
 #[component]
 pub fn Quotes(results: Memo<Results>) -> impl IntoView {
+    move || match quote_speakers() {
+        Loaded::Ready(quotes) => view! { <QuoteList quotes=quotes results=results /> }.into_any(),
+        Loaded::Pending => view! { <p class="loading" role="status">"Loading the quotations…"</p> }.into_any(),
+        Loaded::Failed(e) => view! {
+            <p class="load-error" role="alert">{format!("The quotations cannot be listed: {e}.")}</p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn QuoteList(quotes: &'static QuoteSpeakers, results: Memo<Results>) -> impl IntoView {
     let nav = Nav::get();
-    let quotes = Memo::new(move |_| nav.selection.with(|s| results.with(|r| visible_quotes(r, s))));
+    let quotes = Memo::new(move |_| nav.selection.with(|s| results.with(|r| listed_quotes(quotes, r, s))));
     let count = Signal::derive(move || quotes.with(Vec::len));
     let paging = Paging::first_page();
     let page = move || {

@@ -90,6 +90,9 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     // The app embeds the head; the rest is in parts.
     let b = assemble(&head, &files);
     assert!(shards.dir.starts_with("data-"));
+    // The order by title and the quotations travel apart from the filter.
+    assert_eq!((&b.titles, &b.quotes), (&whole.titles, &whole.quotes));
+    assert!(head.titles == Default::default() && head.quotes == Default::default());
     assert!(b.positions.is_empty());
     assert!(b.corpus.documents.iter().all(|d| d.text.is_empty() && d.paragraphs.is_empty() && d.mentions.is_empty()));
     // What filters and cards read is all there.
@@ -106,11 +109,11 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     let (part, all) = (s.bundle.len(), postcard::to_allocvec(&whole).unwrap().len());
     assert!(part * 2 < all, "the head is a small part of the whole");
     // Every document and chunk is a file, and decodes to what it was; so is
-    // every chunk of summaries and fragment of terms, and the filter, index,
-    // map and slugs.
+    // every chunk of summaries and fragment of terms, and the filter, the
+    // order by title, the quotations by speaker, the index, map and slugs.
     let summary_chunks = c.documents.len().div_ceil(shards.chunk as usize);
     let fragments = b.index.fragments.len();
-    assert_eq!(files.len(), c.documents.len() + whole.positions.len() + summary_chunks + fragments + 4);
+    assert_eq!(files.len(), c.documents.len() + whole.positions.len() + summary_chunks + fragments + 6);
     let mut terms = Vec::new();
     for k in 0..fragments {
         let fragment: TermFragment = decode(files[shards.terms_path(k).as_str()]);
@@ -137,7 +140,7 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     assert_eq!(b.filter, corpus::bundle::filter(&named).unwrap());
     let filter = &b.filter;
     let mut loaded = Loaded::default();
-    let first = filter.run(&b.index, &loaded, &state);
+    let first = filter.run(&b.index, &loaded, &state, None);
     assert!(first.documents.is_empty());
     // The words' fragments and the phrase's positions, all at once.
     assert!(first.missing.iter().any(|p| matches!(p, Part::Terms(_))), "{:?}", first.missing);
@@ -145,7 +148,7 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     let mut then = first;
     let mut rounds = 0;
     while loaded.fetch(&then.missing, &shards, &files) {
-        then = filter.run(&b.index, &loaded, &state);
+        then = filter.run(&b.index, &loaded, &state, None);
         rounds += 1;
     }
     assert_eq!(rounds, 1);
@@ -197,7 +200,7 @@ proptest! {
         (selection.q, selection.sort) = (text.clone(), Sort::Relevance);
         let early = search_only(&split.index, &loaded, &selection).expect("a plain search needs no filter");
         prop_assert!(early.uncounted && early.missing.is_empty());
-        prop_assert_eq!(&early.documents, &whole.filter.run(&whole.index, whole.positions.as_slice(), &selection).documents);
+        prop_assert_eq!(&early.documents, &whole.filter.run(&whole.index, whole.positions.as_slice(), &selection, None).documents);
         selection.sort = Sort::Newest;
         prop_assert!(search_only(&split.index, &loaded, &selection).is_none());
         let head = orrery_core::search::head_words(&whole.index.fold, &whole.corpus.documents[doc]);
@@ -314,6 +317,8 @@ fn assemble(head: &Bundle, files: &BTreeMap<&str, &[u8]>) -> Bundle {
         corpus,
         index: decode(files[shards.index_path().as_str()]),
         filter: decode(files[shards.filter_path().as_str()]),
+        titles: decode(files[shards.titles_path().as_str()]),
+        quotes: decode(files[shards.quotes_path().as_str()]),
         map: decode(files[shards.map_path().as_str()]),
         positions: Vec::new(),
         shards: Some(shards),
