@@ -111,7 +111,8 @@ impl Titles {
 /// Whether `order` lists each of `documents` documents once.
 fn is_order(order: &[u32], documents: usize) -> bool {
     let mut seen = vec![false; documents];
-    order.len() == documents && order.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !core::mem::replace(s, true)))
+    order.len() == documents
+        && order.iter().all(|&d| seen.get_mut(d as usize).is_some_and(|s| !core::mem::replace(s, true)))
 }
 
 /// Each document's quotations, by speaker: what the Quotes view lists for
@@ -227,7 +228,6 @@ impl Filter {
         filter.check(filter.orders.newest.len())?;
         Ok(filter)
     }
-
 
     /// The same facets and dates over only `documents` (new ids `0..`, in
     /// that order): what a first view carries (with none).

@@ -448,3 +448,39 @@ fn downloads_hold_the_whole_result_set_with_deep_links() {
     assert_eq!(first["quote"], d.quote_text(&d.quotes[0]));
     assert_eq!(first["link"], link(i, Some(1)));
 }
+
+/// A bundle numbers its articles newest first, ties in file order, the
+/// undated last (which keeps its date column small), and every order and
+/// address still means what it meant.
+#[test]
+fn a_bundle_numbers_its_articles_newest_first() {
+    let files: Vec<corpus::read::SourceFile> = [
+        ("a.txt", "Old news\n\n2019-03-04\n\nSomething happened in Peru.\n"),
+        ("b.txt", "No date here\n\nSomething happened in Chile.\n"),
+        ("c.txt", "New news\n\n2024-01-02\n\nSomething happened in Kenya.\n"),
+        ("d.txt", "Also new\n\n2024-01-02\n\nSomething happened in Ghana.\n"),
+    ]
+    .iter()
+    .map(|(name, text)| corpus::read::SourceFile { path: (*name).into(), name: (*name).into(), text: (*text).into() })
+    .collect();
+    let c = corpus::analyse::analyse_files(&files, &Default::default()).unwrap();
+    assert!(c.documents.iter().filter(|d| d.date.is_some()).count() == 3, "the fixture's dates are read");
+    let b = bundle(c.clone()).unwrap();
+    let files: Vec<&str> = b.corpus.documents.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(files, ["c.txt", "d.txt", "a.txt", "b.txt"]);
+    // Slugs find their articles under the new numbers.
+    for (i, d) in b.corpus.documents.iter().enumerate() {
+        assert_eq!(b.corpus.document_by_slug(&d.slug), Some(i as u32));
+    }
+    let titles = |sort: &str| {
+        let state = State::parse(&format!("?sort={sort}"), &b).0;
+        run(&b, &state.selection)
+            .documents
+            .iter()
+            .map(|&d| b.corpus.documents[d as usize].title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles("newest"), ["New news", "Also new", "Old news", "No date here"]);
+    assert_eq!(titles("oldest"), ["Old news", "New news", "Also new", "No date here"]);
+    assert_eq!(titles("title"), ["Also new", "New news", "No date here", "Old news"]);
+}

@@ -10,7 +10,7 @@ use corpus::analyse::analyse_files;
 use corpus::bundle::{bundle, site};
 use corpus::index::document_tokens;
 use corpus::read::SourceFile;
-use orrery_core::filter::search_only;
+use orrery_core::filter::{search_only, QuoteSpeakers, Titles};
 use orrery_core::model::{Name, Named, Shards};
 use orrery_core::search::{FoldTable, Part, PositionChunk, Positions, SearchQuery, TermFragment};
 use orrery_core::state::{Selection, Sort};
@@ -92,11 +92,11 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     assert!(shards.dir.starts_with("data-"));
     // The order by title and the quotations travel apart from the filter.
     assert_eq!((&b.titles, &b.quotes), (&whole.titles, &whole.quotes));
-    assert!(head.titles == Default::default() && head.quotes == Default::default());
+    assert!(head.titles == Titles::default() && head.quotes == QuoteSpeakers::new(&[]));
     assert!(b.positions.is_empty());
     assert!(b.corpus.documents.iter().all(|d| d.text.is_empty() && d.paragraphs.is_empty() && d.mentions.is_empty()));
     // What filters and cards read is all there.
-    for (summary, doc) in b.corpus.documents.iter().zip(&c.documents) {
+    for (summary, doc) in b.corpus.documents.iter().zip(&whole.corpus.documents) {
         assert_eq!(summary.title, doc.title);
         assert_eq!(summary.countries, doc.countries);
         assert_eq!(summary.lede, doc.lede);
@@ -122,7 +122,7 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
         terms.extend(fragment.terms);
     }
     assert_eq!(terms, whole.index.terms);
-    for (i, doc) in c.documents.iter().enumerate() {
+    for (i, doc) in whole.corpus.documents.iter().enumerate() {
         let got: Named<Document> = decode(files[shards.document_path(i).as_str()]);
         assert_eq!(&got.value, doc);
     }
@@ -272,7 +272,7 @@ fn parts_name_the_speakers_their_head_lacks() {
     let files: BTreeMap<&str, &[u8]> = s.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
     let speaker = head.filter.position("speaker").unwrap();
     assert!(!head.filter.facets()[speaker].is_whole());
-    for (i, doc) in c.documents.iter().enumerate() {
+    for (i, doc) in whole.corpus.documents.iter().enumerate() {
         let got: Named<Document> = decode(files[shards.document_path(i).as_str()]);
         assert_named(&head, &whole, std::slice::from_ref(doc), &got.names);
     }
