@@ -49,7 +49,7 @@ pub fn bundle(mut corpus: Corpus) -> Result<Bundle, String> {
 /// default view read consecutive chunks of summaries. Nothing shows the
 /// numbers: addresses name articles by slug.
 fn newest_first(corpus: &mut Corpus) {
-    corpus.documents.sort_by(|a, b| b.date.cmp(&a.date));
+    corpus.documents.sort_by_key(|d| core::cmp::Reverse(d.date));
     corpus.index_slugs();
 }
 
