@@ -62,7 +62,7 @@ fn queries(c: &mut Criterion) {
             let (state, _) = State::parse(&query, &b);
             let selection = state.selection;
             group.bench_function(label, |bench| {
-                bench.iter(|| filter.run(&b.index, b.positions.as_slice(), black_box(&selection)))
+                bench.iter(|| filter.run(&b.index, b.positions.as_slice(), black_box(&selection), Some(&b.titles)))
             });
         }
         group.finish();
