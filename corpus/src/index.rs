@@ -54,7 +54,7 @@ pub fn build_index(documents: &[Document], fold: FoldTable) -> (SearchIndex, Vec
             })
             .collect();
         for (k, (length, at)) in words.into_iter().enumerate() {
-            lengths.push(length);
+            lengths.push(orrery_core::search::coarse_length(length));
             let i = (b * BATCH + k) as u32;
             for (term, positions) in at {
                 map.entry(term).or_default().push((i, positions));
