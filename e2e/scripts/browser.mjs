@@ -8,12 +8,17 @@ export const launch = () => chromium.launch({
 });
 
 // A fresh context and page; `await bytes()` is what the page and its workers
-// have transferred so far (headers and bodies), with the cache off. Counted
+// have transferred so far (headers and bodies), with the cache off and no
+// service worker. Counted
 // from Playwright's finished requests, which include a dedicated worker's:
 // the DevTools Network domain of the page alone missed Pagefind's, whose
 // search runs in a worker (47 KB counted of 245 KB at 10,000 articles).
 export async function countingPage(browser, initScript) {
-  const context = await browser.newContext();
+  // Service workers blocked: a request that Orrery's worker (sw.js) answers
+  // would count 0 bytes here, though the worker fetched it from the network
+  // (the page's count missed a search's fragments and documents, 32 KB at
+  // 10,000 articles). A first visit transfers them either way.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   if (initScript) await page.addInitScript(initScript);
   const cdp = await context.newCDPSession(page);
