@@ -320,7 +320,7 @@ fn describe(path: &Path, name: &str) -> Result<String, String> {
     );
     out += &part("search index: terms, postings, lengths", corpus::bundle::serialise(&bundle.index));
     out += &part("word positions (embedded only)", corpus::bundle::serialise(&bundle.positions));
-    out += &part("filter: facets, orders, dates", corpus::bundle::serialise(&bundle.filter));
+    out += &part("filter: facets, dates", corpus::bundle::serialise(&bundle.filter));
     out += &part("world map", corpus::bundle::serialise(&bundle.map));
     out += &part("all of it", bytes);
     Ok(out)
