@@ -445,3 +445,28 @@ pub fn search_only(
 pub fn run(bundle: &crate::model::Bundle, selection: &Selection) -> Results {
     bundle.filter.run(&bundle.index, bundle.positions.as_slice(), selection, Some(&bundle.titles))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_order_by_title_lists_each_document_once() {
+        assert!(Titles::new(vec![2, 0, 1]).is_ok());
+        for broken in [vec![0, 0, 1], vec![0, 1, 3], vec![]] {
+            let n = broken.len().max(3);
+            let titles = Titles(broken);
+            assert!(titles.check(n).unwrap_err().contains("order by title"), "{titles:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_column_that_does_not_fit_is_an_error() {
+        let quotes = QuoteSpeakers::new(&[vec![Some(3), None], vec![]]);
+        assert!(quotes.check(2).is_ok());
+        assert_eq!(quotes.of(0).collect::<Vec<_>>(), [Some(3), None]);
+        assert!(quotes.check(3).unwrap_err().contains("quotation column"));
+        // The column of no document, decoded or made, fits no document.
+        assert!(QuoteSpeakers::default().check(0).is_ok() && QuoteSpeakers::new(&[]).check(0).is_ok());
+    }
+}
