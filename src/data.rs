@@ -268,11 +268,13 @@ pub fn prefetch() {
 /// The results of a selection: `Pending` while a part it needs is on its
 /// way, and why one cannot be loaded if it cannot. The first view (`first`:
 /// no article, the Articles view) needs no part; a facet or a date needs
-/// the filter, a search the index too, and the order by title its part. `fetch` asks for the filter even for
-/// the first view (the app does once that view is painted), so that the
-/// next interaction finds it here.
+/// the filter, a search the index too, a sort by title the order by title.
+/// `fetch` asks for the filter even for the first view (the app does once
+/// that view is painted), so that the next interaction finds it here.
 pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
     let first = embedded().first_results().filter(|_| first && *selection == Selection::default());
+    // Asked for before the filter is waited for, so that both come at once.
+    let titles = (selection.sort == Sort::Title).then(titles);
     if let (Some(results), false) = (&first, fetch) {
         return Loaded::Ready(results.clone());
     }
@@ -289,13 +291,11 @@ pub fn run(selection: &Selection, first: bool, fetch: bool) -> Loaded<Results> {
         }
         (Loaded::Failed(e), None) => return Loaded::Failed(e),
     };
-    let titles = match selection.sort {
-        Sort::Title => match titles() {
-            Loaded::Ready(titles) => Some(titles),
-            Loaded::Pending => return Loaded::Pending,
-            Loaded::Failed(e) => return Loaded::Failed(e),
-        },
-        _ => None,
+    let titles = match titles {
+        None => None,
+        Some(Loaded::Ready(titles)) => Some(titles),
+        Some(Loaded::Pending) => return Loaded::Pending,
+        Some(Loaded::Failed(e)) => return Loaded::Failed(e),
     };
     let index = if selection.q.trim().is_empty() {
         &embedded().index
