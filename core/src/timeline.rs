@@ -74,54 +74,39 @@ fn stepped(previous: Date, (years, months, days): (u16, u8, u8)) -> Date {
 /// The first date's steps are from this one.
 const NO_DATE: Date = Date { year: 0, month: 0, day: 0 };
 
+/// Each item as `step(previous, item)`, the first from `first`.
+fn steps<T: Copy, S>(items: &[T], first: T, step: impl Fn(T, T) -> S) -> Vec<S> {
+    let mut previous = first;
+    items.iter().map(|&item| step(core::mem::replace(&mut previous, item), item)).collect()
+}
+
+/// The items `steps` leads to, each from the one before (the first from
+/// `first`): the inverse of [`steps`].
+fn stepped_all<T: Copy, S: Copy>(steps: &[S], first: T, next: impl Fn(T, S) -> T) -> Vec<T> {
+    let mut item = first;
+    steps
+        .iter()
+        .map(|&step| {
+            item = next(item, step);
+            item
+        })
+        .collect()
+}
+
 impl From<Dates> for StoredDates {
     fn from(dates: Dates) -> StoredDates {
-        let mut previous = 0u32;
-        let steps = dates
-            .of
-            .iter()
-            .map(|&id| {
-                let step = id.wrapping_sub(previous) as i32;
-                previous = id;
-                ((step << 1) ^ (step >> 31)) as u32
-            })
-            .collect();
-        let mut before = NO_DATE;
-        let values = dates
-            .values
-            .iter()
-            .map(|&date| {
-                let step = date_step(before, date);
-                before = date;
-                step
-            })
-            .collect();
-        StoredDates { values, steps }
+        let zigzag = |previous: u32, id: u32| {
+            let step = id.wrapping_sub(previous) as i32;
+            ((step << 1) ^ (step >> 31)) as u32
+        };
+        StoredDates { values: steps(&dates.values, NO_DATE, date_step), steps: steps(&dates.of, 0, zigzag) }
     }
 }
 
 impl From<StoredDates> for Dates {
     fn from(stored: StoredDates) -> Dates {
-        let mut previous = 0u32;
-        let of = stored
-            .steps
-            .iter()
-            .map(|&z| {
-                let step = ((z >> 1) as i32) ^ -((z & 1) as i32);
-                previous = previous.wrapping_add(step as u32);
-                previous
-            })
-            .collect();
-        let mut date = NO_DATE;
-        let values = stored
-            .values
-            .iter()
-            .map(|&step| {
-                date = stepped(date, step);
-                date
-            })
-            .collect();
-        Dates { values, of }
+        let unzigzag = |previous: u32, z: u32| previous.wrapping_add((((z >> 1) as i32) ^ -((z & 1) as i32)) as u32);
+        Dates { values: stepped_all(&stored.values, NO_DATE, stepped), of: stepped_all(&stored.steps, 0, unzigzag) }
     }
 }
 
