@@ -83,7 +83,7 @@ struct Orders {
     oldest: Vec<u32>,
 }
 
-/// The documents by title, case-insensitively (ties in file order),
+/// The documents by title, case-insensitively (ties newest first),
 /// computed at build time: the one order the filter's columns cannot give.
 /// A large corpus fetches it when a reader first sorts by title.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

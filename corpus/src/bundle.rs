@@ -60,7 +60,7 @@ pub fn filter(corpus: &Corpus) -> Result<Filter, String> {
     Filter::new(crate::facets::build(corpus)?, Dates::new(&dates))
 }
 
-/// The documents by title, case-insensitively (ties in file order). The
+/// The documents by title, case-insensitively (ties in document order: newest first). The
 /// orders by date come from the date column ([`Dates::orders`]).
 fn by_title(documents: &[Document]) -> Vec<u32> {
     let titles: Vec<String> = documents.iter().map(|d| d.title.to_lowercase()).collect();
