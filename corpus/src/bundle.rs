@@ -60,8 +60,9 @@ pub fn filter(corpus: &Corpus) -> Result<Filter, String> {
     Filter::new(crate::facets::build(corpus)?, Dates::new(&dates))
 }
 
-/// The documents by title, case-insensitively (ties in document order: newest first). The
-/// orders by date come from the date column ([`Dates::orders`]).
+/// The documents by title, case-insensitively (ties in document order:
+/// newest first). The orders by date come from the date column
+/// ([`Dates::orders`]).
 fn by_title(documents: &[Document]) -> Vec<u32> {
     let titles: Vec<String> = documents.iter().map(|d| d.title.to_lowercase()).collect();
     let mut title: Vec<u32> = (0..documents.len() as u32).collect();
