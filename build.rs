@@ -11,6 +11,13 @@
 use std::path::PathBuf;
 
 fn main() {
+    println!("cargo::rustc-check-cfg=cfg(orrery_sharded)");
+    // Natively the crate renders the first view's HTML at build time, from a
+    // bundle it is given (src/prerender.rs): it embeds none, so a new corpus
+    // does not rebuild it.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+        return;
+    }
     println!("cargo:rerun-if-env-changed=ORRERY_BUNDLE_DIR");
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = std::env::var_os("ORRERY_BUNDLE_DIR").map_or_else(|| manifest.join("target/orrery"), PathBuf::from);
@@ -32,7 +39,6 @@ fn main() {
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     // A sharded corpus's app fetches its parts; an embedded one's has no
     // such code (the hook writes `sharded`: 1 or 0).
-    println!("cargo::rustc-check-cfg=cfg(orrery_sharded)");
     let flag = dir.join("sharded");
     if let Some(path) = flag.to_str().filter(|p| !p.chars().any(char::is_control)) {
         println!("cargo:rerun-if-changed={path}");

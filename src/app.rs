@@ -50,8 +50,13 @@ pub fn App() -> impl IntoView {
     let (state, notices) = read(url::search());
     let nav = Nav::new(state, notices);
     provide_context(nav);
-    follow_state_links(nav);
-    url::track_scroll();
+    // The browser's events. (The first view's HTML is rendered natively,
+    // with no page to listen to: see `crate::prerender`.)
+    let in_page = url::window().is_some();
+    if in_page {
+        follow_state_links(nav);
+        url::track_scroll();
+    }
     // Reads a deferred address again as the parts it waits for arrive.
     Effect::new(move |_| {
         let Some(search) = deferred.get() else { return };
@@ -63,7 +68,7 @@ pub fn App() -> impl IntoView {
     });
 
     // Back and Forward: restore the state and the scroll.
-    url::on_history_change(move |search, scroll| {
+    url::on_history_change(in_page, move |search, scroll| {
         let (state, notices) = read(search);
         nav.notices.set(notices);
         nav.set(state);
@@ -79,15 +84,17 @@ pub fn App() -> impl IntoView {
     // facets are asked for once that is on screen, and other views ask for
     // what they need.
     let painted = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                painted.set(true);
-                untrack(data::prefetch);
-            },
-            Duration::ZERO,
-        )
-    });
+    if in_page {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    painted.set(true);
+                    untrack(data::prefetch);
+                },
+                Duration::ZERO,
+            )
+        });
+    }
 
     // The results depend on the selection alone: opening an article or
     // changing the view does not filter again. A part of a large corpus

@@ -21,12 +21,39 @@ use orrery_core::{Bundle, Corpus, Date, Document, WorldMap};
 
 use crate::shards::{ask, ask_named, known_name, Loaded, LoadedPositions};
 
+/// The bundle `build.rs` embeds in the app.
+#[cfg(target_arch = "wasm32")]
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The decoded bundle, or why it cannot be used.
+#[cfg(target_arch = "wasm32")]
 fn load() -> &'static Result<Bundle, String> {
     static BUNDLE: OnceLock<Result<Bundle, String>> = OnceLock::new();
     BUNDLE.get_or_init(|| decode(BYTES))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// Natively (the build's first-view HTML, `crate::prerender`), the
+    /// bundle this thread renders: given, not embedded, so that the native
+    /// build does not depend on the corpus.
+    static GIVEN: std::cell::Cell<Option<&'static Result<Bundle, String>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The decoded bundle, or why it cannot be used.
+#[cfg(not(target_arch = "wasm32"))]
+fn load() -> &'static Result<Bundle, String> {
+    static NONE: OnceLock<Result<Bundle, String>> = OnceLock::new();
+    GIVEN.with(std::cell::Cell::get).unwrap_or_else(|| NONE.get_or_init(|| decode(&[])))
+}
+
+/// Natively, makes `bytes` the bundle this thread's views read. (Each call
+/// keeps its bundle for the life of the process, as the app's is.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn use_bundle(bytes: &[u8]) -> Result<(), String> {
+    let loaded: &'static Result<Bundle, String> = Box::leak(Box::new(decode(bytes)));
+    GIVEN.with(|given| given.set(Some(loaded)));
+    loaded.as_ref().map(|_| ()).map_err(Clone::clone)
 }
 
 /// Decodes bundle bytes; an error says what is wrong with them. The build
@@ -61,7 +88,9 @@ fn parts() -> Option<&'static Shards> {
 
 /// The shards of a corpus whose texts are not embedded.
 pub fn shards() -> Option<&'static Shards> {
-    if !cfg!(orrery_sharded) {
+    // Natively (the first-view HTML) nothing is fetched: a large corpus's
+    // parts stay on their way, as they are when the app first paints.
+    if cfg!(target_arch = "wasm32") && !cfg!(orrery_sharded) {
         return None;
     }
     embedded().shards.as_ref()

@@ -4,9 +4,15 @@
 //! texts in static shards beside the app; this crate renders them, fetches
 //! shards and keeps the URL.
 
+// Rendering the views to HTML natively (`prerender`) nests deeper types.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod first_view;
 pub mod nav;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod shards;
 pub mod url;

@@ -83,14 +83,7 @@ impl Nav {
     /// the history entry so that typing does not flood Back. The sort follows
     /// relevance while searching unless the reader chose another.
     pub fn set_query(self, q: String) {
-        self.selection.update(|selection| {
-            let was_default = selection.sort == selection.default_sort();
-            selection.q = q;
-            if was_default {
-                selection.sort = selection.default_sort();
-            }
-            selection.normalise();
-        });
+        self.selection.update(|selection| selection.set_query(q));
         let ticket = self.typing.get_untracked().wrapping_add(1);
         self.typing.set(ticket);
         set_timeout(

@@ -10,8 +10,14 @@ use wasm_bindgen::JsValue;
 
 use crate::data::AppCatalog;
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+/// The browser's window: none natively, where the build renders the first
+/// view's HTML (`crate::prerender`) and there is no page.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 /// The path of the page itself, e.g. `/orrery/` or `/orrery/index.html`.
@@ -19,7 +25,9 @@ fn window() -> Option<web_sys::Window> {
 /// read once (cards build many links on every update).
 pub fn page_path() -> &'static str {
     static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    PATH.get_or_init(|| window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into()))
+    // The first view's HTML is rendered with no page: its links are
+    // relative to wherever the site is served.
+    PATH.get_or_init(|| window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "./".into()))
 }
 
 /// The href of a state: the page's path and the state's canonical query.
@@ -107,8 +115,11 @@ pub fn replace(state: &State) {
 
 /// Calls `on_change` with the query string and saved scroll position
 /// whenever Back or Forward changes the URL, while the calling component
-/// lives.
-pub fn on_history_change(on_change: impl Fn(String, Option<f64>) + 'static) {
+/// lives (`in_page`: there is a page to listen to).
+pub fn on_history_change(in_page: bool, on_change: impl Fn(String, Option<f64>) + 'static) {
+    if !in_page {
+        return;
+    }
     let handle = window_event_listener(leptos::ev::popstate, move |event| {
         on_change(search(), event.state().as_f64());
     });

@@ -237,6 +237,17 @@ impl Selection {
         self.picks.clear();
     }
 
+    /// Sets the search text. The order follows relevance while searching,
+    /// unless the reader chose another.
+    pub fn set_query(&mut self, q: String) {
+        let was_default = self.sort == self.default_sort();
+        self.q = q;
+        if was_default {
+            self.sort = self.default_sort();
+        }
+        self.normalise();
+    }
+
     /// Relevance without a search becomes the default order: the one form
     /// of each selection.
     pub fn normalise(&mut self) {

@@ -484,3 +484,18 @@ fn a_bundle_numbers_its_articles_newest_first() {
     assert_eq!(titles("oldest"), ["Old news", "New news", "Also new", "No date here"]);
     assert_eq!(titles("title"), ["Also new", "New news", "No date here", "Old news"]);
 }
+
+#[test]
+fn a_search_sorts_by_relevance_unless_the_reader_chose_an_order() {
+    let mut selection = Selection::default();
+    selection.set_query("lunar".into());
+    assert_eq!(selection.sort, Sort::Relevance);
+    selection.set_query("  ".into());
+    assert_eq!(selection.sort, Sort::Newest, "relevance without a search is the default order");
+    selection.sort = Sort::Title;
+    selection.set_query("lunar".into());
+    assert_eq!(selection.sort, Sort::Title, "an order the reader chose stays");
+    let mut state = State::default();
+    state.selection.set_query("lunar station".into());
+    assert_eq!(state.to_query(seeds()), "?q=lunar+station");
+}

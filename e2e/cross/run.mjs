@@ -83,6 +83,9 @@ function driverFor(browser) {
     async go(path) {
       await browser.url(new URL(path, base).href);
       await browser.execute(RECORD_ERRORS);
+      // The build's first-view HTML shows until the app starts and replaces
+      // it (src/first_view.rs); the checks are of the app.
+      await t.until('the app to start', () => browser.execute(() => !document.getElementById('first-view')), 15000);
     },
     async until(what, fn, ms = 5000) {
       const deadline = Date.now() + ms;

@@ -42,7 +42,8 @@ async function measure(url, setup, run, initScript) {
 
 const orrery = await measure(
   orreryUrl,
-  (page) => page.waitForSelector('#search'),
+  // The app has started: it replaced the first view's HTML (src/first_view.rs).
+  (page) => page.waitForFunction(() => !document.getElementById('first-view') && document.getElementById('search')),
   (page, q) => page.evaluate(async (q) => {
     const t0 = performance.now();
     const input = document.querySelector('#search');

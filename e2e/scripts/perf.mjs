@@ -1,6 +1,9 @@
 // In-browser timings for `cargo xtask bench`, with the Performance API in the page.
 // Usage: node perf.mjs URL [navigations] [actions]  → prints one JSON object.
 //   first_card:  navigation start → the first article card is in the DOM and a frame has been painted
+//                (the page carries the first view's HTML: this needs no app code)
+//   interactive: navigation start → the app has started (it replaced the first
+//                view's HTML) and a frame has been painted
 //   facet:       click on a facet checkbox → the last DOM mutation it caused
 //   keystroke:   one character typed in search → the last DOM mutation it caused
 //   facet_task, keystroke_task: the same actions → the next task (an upper
@@ -11,6 +14,7 @@
 //                screen with nothing left loading
 //   bytes:       bytes transferred before the first card shows (the page and every
 //                request that ended before it: the first view)
+//   bytes_interactive: the same, before the app has started
 //   bytes_idle:  bytes transferred until the network is idle (with what a large
 //                corpus fetches after its first view)
 import { countingPage, launch } from './browser.mjs';
@@ -28,7 +32,9 @@ const stats = (xs) => {
   return { median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), n: s.length };
 };
 
-// Records when the first card appears, then the next frame.
+// Records when the first card appears, then the next frame; and when the
+// app starts (it removes the first view's HTML, src/first_view.rs), then the
+// next frame.
 const firstCardScript = () => {
   window.__firstCard = new Promise((resolve) => {
     const seen = () => {
@@ -42,23 +48,35 @@ const firstCardScript = () => {
     const observer = new MutationObserver(seen);
     observer.observe(document, { childList: true, subtree: true });
   });
+  window.__started = new Promise((resolve) => {
+    const observer = new MutationObserver((mutations) => {
+      if (mutations.some((m) => [...m.removedNodes].some((n) => n.id === 'first-view'))) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now()));
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
 };
 
 const firstCard = [];
+const interactive = [];
 let bytes = 0;
+let bytesInteractive = 0;
 let bytesIdle = 0;
 for (let i = 0; i < n; i++) {
   const { context, page, bytes: transferred } = await countingPage(browser, firstCardScript);
   await page.goto(url);
   firstCard.push(await page.evaluate(() => window.__firstCard));
+  interactive.push(await page.evaluate(() => window.__started));
   if (i === 0) {
     await page.waitForLoadState('networkidle');
     bytesIdle = await transferred();
-    bytes = await page.evaluate(async () => {
-      const shown = await window.__firstCard;
+    [bytes, bytesInteractive] = await page.evaluate(async () => {
       const [navigation] = performance.getEntriesByType('navigation');
-      const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= shown);
-      return before.reduce((n, r) => n + r.transferSize, navigation.transferSize);
+      const before = (t) => performance.getEntriesByType('resource').filter((r) => r.responseEnd <= t)
+        .reduce((n, r) => n + r.transferSize, navigation.transferSize);
+      return [before(await window.__firstCard), before(await window.__started)];
     });
   }
   await context.close();
@@ -96,7 +114,8 @@ for (const kind of ['facet', 'word', 'phrase', 'open']) {
   for (let i = 0; i < coldPages; i++) {
     const { context, page } = await countingPage(browser, firstCardScript);
     await page.goto(url);
-    await page.evaluate(() => window.__firstCard);
+    // Right after the app has started: the first view's HTML is not the app.
+    await page.evaluate(() => window.__started);
     times.push(await page.evaluate(coldAction, kind));
     await context.close();
   }
@@ -105,6 +124,7 @@ for (const kind of ['facet', 'word', 'phrase', 'open']) {
 
 const page = await browser.newPage();
 await page.goto(url);
+await page.waitForFunction(() => !document.getElementById('first-view'));
 await page.waitForSelector('main article.card');
 // Times an action in the page. Returns [to the last DOM mutation, to the next
 // task, whether the result count or first card changed]. "The last DOM
@@ -155,4 +175,4 @@ for (let i = 0; i < actions; i++) {
 const dom = await page.evaluate(() => document.querySelectorAll('*').length);
 const count = await page.locator('.result-count').textContent();
 await browser.close();
-console.log(JSON.stringify({ url, first_card: stats(firstCard), facet: stats(facet), facet_task: stats(facetTask), facet_updates_seen: `${changed}/${actions}`, keystroke: stats(keystroke), keystroke_task: stats(keystrokeTask), ...cold, bytes, bytes_idle: bytesIdle, dom_elements: dom, result_count: count }));
+console.log(JSON.stringify({ url, first_card: stats(firstCard), interactive: stats(interactive), facet: stats(facet), facet_task: stats(facetTask), facet_updates_seen: `${changed}/${actions}`, keystroke: stats(keystroke), keystroke_task: stats(keystrokeTask), ...cold, bytes, bytes_interactive: bytesInteractive, bytes_idle: bytesIdle, dom_elements: dom, result_count: count }));

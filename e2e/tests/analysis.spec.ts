@@ -1,4 +1,4 @@
-import { test, expect, Page, Download } from '@playwright/test';
+import { test, expect, Page, Download } from './app';
 import { violations } from './axe';
 import { readFileSync } from 'node:fs';
 

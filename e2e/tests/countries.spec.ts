@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page } from './app';
 
 const shape = (page: Page, code: string) => page.locator(`.map [data-country="${code}"]`);
 const shade = async (page: Page, code: string) => (await shape(page, code).getAttribute('class'))!.match(/\bc(\d)\b/)![1];

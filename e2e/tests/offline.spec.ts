@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page } from './app';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page, started } from './app';
 import { shardRequests } from './requests';
 
 // `/big/` is 400 generated articles, sharded (`cargo xtask test` builds it):
@@ -182,6 +182,7 @@ test('the first view holds a few speakers; "Show all" and a link to another one 
   expect(new URL(link).searchParams.get('speaker')).toMatch(/^[a-z0-9-]+$/);
   const fresh = await page.context().newPage();
   await fresh.goto(link);
+  await started(fresh);
   await expect(fresh.locator('.result-count')).toHaveText(`${count} article${count === 1 ? '' : 's'}`);
   await expect(fresh.locator('.active-filters .chip[data-facet="speaker"]')).toContainText(name);
   await expect(fresh.locator('.notices')).toHaveCount(0);

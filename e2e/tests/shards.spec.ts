@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page } from './app';
 import { shardRequests } from './requests';
 
 // `/alt/` is built with ORRERY_EMBED_LIMIT=0, so its documents and word

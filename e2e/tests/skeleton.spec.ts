@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './app';
 import { violations } from './axe';
 
 const SEED_TITLES = [

@@ -1,4 +1,4 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page } from './app';
 import { violations } from './axe';
 
 const count = (page: Page) => page.locator('.result-count');

@@ -193,6 +193,8 @@ pub fn Download(kind: Kind, results: Memo<Results>) -> impl IntoView {
                 </button>
             </div>
         </details>
-        <p class="download-status" role="status">{move || status.get()}</p>
+        // Nothing at all while there is no message, so that `:empty` hides
+        // it in the first view's HTML too (which writes "" as a space).
+        <p class="download-status" role="status">{move || Some(status.get()).filter(|s| !s.is_empty())}</p>
     }
 }

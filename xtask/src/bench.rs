@@ -3,9 +3,12 @@
 //! 1. Native, criterion: analysis throughput and query times at the seeds,
 //!    1,000 and 10,000 generated articles (`cargo bench -p xtask --bench analysis`).
 //! 2. Release builds of the app for each corpus: build time and the gzipped
-//!    size of everything the first view loads.
+//!    size of what the first view loads (the page, which carries the first
+//!    view's HTML, and its CSS), and of what the page needs to be
+//!    interactive (with the app's JS and wasm).
 //! 3. In Chromium (Playwright, Performance API in the page): first card,
-//!    facet click and search keystroke, median and p95 over 30 repetitions.
+//!    the app started, facet click and search keystroke, median and p95
+//!    over 30 repetitions.
 //! 4. Side by side with Pagefind on the 1,000- and 10,000-article corpora
 //!    rendered as static HTML: bytes before the first results, and query
 //!    latency.
@@ -87,7 +90,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     println!("\n=== builds ===");
     let site = bench.join("site");
     let _ = std::fs::remove_dir_all(&site);
-    report.push_str("## Builds\n\n| corpus | build time | first view, gzipped | wasm, gzipped | shards (fetched on demand), gzipped |\n|---|---|---|---|---|\n");
+    report.push_str("## Builds\n\n| corpus | build time | first view (page and CSS), gzipped | interactive (with JS and wasm), gzipped | of which wasm | shards (fetched on demand), gzipped |\n|---|---|---|---|---|---|\n");
     for scale in &scales {
         let options = Options {
             corpus: scale.corpus.clone(),
@@ -98,7 +101,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         let started = Instant::now();
         run_trunk_build(&options)?;
         let seconds = started.elapsed().as_secs_f64();
-        let (total, wasm) = first_view_size(&options.dist)?;
+        let size = page_size(&options.dist)?;
         let (files, shards) = shard_size(&options.dist)?;
         let shards = if files == 0 {
             "none (embedded)".to_owned()
@@ -107,10 +110,11 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         };
         let _ = writeln!(
             report,
-            "| {} | {seconds:.1} s | {:.1} KB | {:.1} KB | {shards} |",
+            "| {} | {seconds:.1} s | {:.1} KB | {:.1} KB | {:.1} KB | {shards} |",
             scale.name,
-            total as f64 / 1024.0,
-            wasm as f64 / 1024.0
+            size.first_view as f64 / 1024.0,
+            size.interactive as f64 / 1024.0,
+            size.wasm as f64 / 1024.0
         );
     }
 
@@ -131,7 +135,7 @@ pub fn run_all(quick: bool) -> Result<(), String> {
     let base = format!("http://127.0.0.1:{port}");
 
     println!("\n=== in Chromium ===");
-    report.push_str("\n## In Chromium (ms; median / p95: first card over 30 navigations, clicks and keystrokes over 100, first interactions over 10 fresh pages)\n\n| corpus | first card | facet click → DOM | facet click → next task | keystroke → DOM | keystroke → next task | bytes before first card | DOM elements |\n|---|---|---|---|---|---|---|---|\n");
+    report.push_str("\n## In Chromium (ms; median / p95: first card over 30 navigations, clicks and keystrokes over 100, first interactions over 10 fresh pages)\n\n| corpus | first card | interactive | facet click → DOM | facet click → next task | keystroke → DOM | keystroke → next task | bytes before first card | bytes before interactive | DOM elements |\n|---|---|---|---|---|---|---|---|---|---|\n");
     let mut cold_table = String::from("\n## The first interaction of a fresh page, with its fetches (ms; median / p95 over 10 pages)\n\n| corpus | facet click | one-word search | phrase | opening an article |\n|---|---|---|---|---|\n");
     for scale in &scales {
         let url = format!("{base}/{}/", scale.site);
@@ -139,14 +143,16 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
         let _ = writeln!(
             report,
-            "| {} | {} | {} | {} | {} | {} | {:.1} KB | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {:.1} KB | {:.1} KB | {} |",
             scale.name,
             cell("first_card"),
+            cell("interactive"),
             cell("facet"),
             cell("facet_task"),
             cell("keystroke"),
             cell("keystroke_task"),
             json["bytes"].as_f64().unwrap_or(0.0) / 1024.0,
+            json["bytes_interactive"].as_f64().unwrap_or(0.0) / 1024.0,
             json["dom_elements"]
         );
         let _ = writeln!(
@@ -261,7 +267,7 @@ pub fn scale(n: usize) -> Result<(), String> {
     run_trunk_build(&options)?;
     let wall = started.elapsed().as_secs_f64();
     let after = child_usage();
-    let (total, wasm) = first_view_size(&options.dist)?;
+    let size = page_size(&options.dist)?;
     let port = free_port()?;
     let _server = StaticServer::start_gzip(&site, port)?;
     let url = format!("http://127.0.0.1:{port}/scale/");
@@ -269,12 +275,14 @@ pub fn scale(n: usize) -> Result<(), String> {
     let cell = |k: &str| format!("{} / {}", json[k]["median"], json[k]["p95"]);
     println!("{}", composition()?);
     println!(
-        "\n| articles | build | CPU ÷ wall | peak memory | first view, gzipped | of which wasm | first card | facet click → DOM | keystroke → DOM |\n|---|---|---|---|---|---|---|---|---|\n| {n} | {wall:.1} s | {:.2} | {:.2} GB | {:.1} KB | {:.1} KB | {} ms | {} ms | {} ms |",
+        "\n| articles | build | CPU ÷ wall | peak memory | first view, gzipped | interactive, gzipped | of which wasm | first card | interactive | facet click → DOM | keystroke → DOM |\n|---|---|---|---|---|---|---|---|---|---|---|\n| {n} | {wall:.1} s | {:.2} | {:.2} GB | {:.1} KB | {:.1} KB | {:.1} KB | {} ms | {} ms | {} ms | {} ms |",
         (after.cpu_seconds - before.cpu_seconds) / wall,
         after.peak_bytes as f64 / 1e9,
-        total as f64 / 1024.0,
-        wasm as f64 / 1024.0,
+        size.first_view as f64 / 1024.0,
+        size.interactive as f64 / 1024.0,
+        size.wasm as f64 / 1024.0,
         cell("first_card"),
+        cell("interactive"),
         cell("facet"),
         cell("keystroke"),
     );
@@ -348,24 +356,34 @@ fn ensure_pagefind(bench: &Path) -> Result<PathBuf, String> {
 
 const PAGEFIND_VERSION: &str = "1.6.0";
 
-/// The gzipped size of what the first view loads (every file of the build),
-/// and of the wasm alone.
-fn first_view_size(dist: &Path) -> Result<(u64, u64), String> {
-    let mut total = 0;
-    let mut wasm = 0;
+/// Gzipped sizes of a build's page: what its first view loads, what it
+/// loads to be interactive (with the app), and the wasm alone.
+struct PageSize {
+    first_view: u64,
+    interactive: u64,
+    wasm: u64,
+}
+
+fn page_size(dist: &Path) -> Result<PageSize, String> {
+    use crate::build::Part;
+    let mut size = PageSize { first_view: 0, interactive: 0, wasm: 0 };
     for entry in std::fs::read_dir(dist).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path.strip_prefix(dist).unwrap_or(&path);
-        if path.is_file() && crate::build::in_first_view(name) {
-            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-            let gz = gzip_len(&bytes);
-            total += gz;
-            if path.extension().is_some_and(|e| e == "wasm") {
-                wasm += gz;
-            }
+        let part = crate::build::part(name);
+        if !path.is_file() || part == Part::Later {
+            continue;
+        }
+        let gz = gzip_len(&std::fs::read(&path).map_err(|e| e.to_string())?);
+        size.interactive += gz;
+        if part == Part::FirstView {
+            size.first_view += gz;
+        }
+        if path.extension().is_some_and(|e| e == "wasm") {
+            size.wasm += gz;
         }
     }
-    Ok((total, wasm))
+    Ok(size)
 }
 
 /// The files under the build's shard folders (`data-*/`) and their gzipped

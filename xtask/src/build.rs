@@ -75,7 +75,7 @@ pub fn trunk(subcommand: &str, options: &Options) -> Command {
     trunk
 }
 
-pub fn run(options: &Options) -> Result<u64, String> {
+pub fn run(options: &Options) -> Result<(), String> {
     ensure(Need::Build)?;
     let started = std::time::Instant::now();
     run_trunk_build(options)?;
@@ -94,22 +94,39 @@ pub fn run_trunk_build(options: &Options) -> Result<(), String> {
     cmd::run(&mut trunk)
 }
 
-/// Whether the page loads a built file before its first view: everything but
-/// the shards (`data-*/`, fetched on demand) and the service worker
-/// (`sw.js`, registered once the page has loaded).
-pub fn in_first_view(name: &Path) -> bool {
-    let first = name.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
-    !first.starts_with("data-") && name != Path::new("sw.js")
+/// What a built file is to the page.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    /// The page, which carries the first view's HTML, and its stylesheet:
+    /// all the first card needs.
+    FirstView,
+    /// The app's JS and wasm, asked for at once beside the first view:
+    /// searching, filtering and reading wait for them.
+    App,
+    /// A shard (`data-*/`, fetched on demand) or the service worker
+    /// (`sw.js`, registered once the page has loaded).
+    Later,
 }
 
-/// Prints every file's raw and gzipped size, and returns the gzipped total of
-/// what the first view loads. Shards are summed on one line, and they and the
-/// service worker are left out of that total ([`in_first_view`]).
-pub fn print_sizes(dist: &Path) -> Result<u64, String> {
+/// What the built file `name` (relative to the site) is to the page.
+pub fn part(name: &Path) -> Part {
+    let first = name.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+    if first.starts_with("data-") || name == Path::new("sw.js") {
+        Part::Later
+    } else if name.extension().is_some_and(|e| e == "js" || e == "wasm") {
+        Part::App
+    } else {
+        Part::FirstView
+    }
+}
+
+/// Prints every file's raw and gzipped size, with the totals of the first
+/// view and of the app ([`part`]); shards are summed on one line.
+pub fn print_sizes(dist: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     collect_files(dist, &mut files).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     files.sort();
-    let (mut raw_total, mut gz_total) = (0, 0);
+    let (mut first, mut app) = ((0, 0), (0, 0));
     let (mut shard_files, mut shard_raw, mut shard_gz) = (0, 0, 0);
     // Compressed on every core: a large corpus has a hundred thousand shards.
     let sizes: Vec<(u64, u64)> = files
@@ -122,23 +139,34 @@ pub fn print_sizes(dist: &Path) -> Result<u64, String> {
     println!("{:>10} {:>10}  file", "raw", "gzip");
     for (file, (raw, gz)) in files.iter().zip(sizes) {
         let name = file.strip_prefix(dist).unwrap_or(file);
-        if !in_first_view(name) {
-            if name != Path::new("sw.js") {
-                (shard_files, shard_raw, shard_gz) = (shard_files + 1, shard_raw + raw, shard_gz + gz);
-            } else {
-                println!("{raw:>10} {gz:>10}  sw.js (after the first view)");
+        let total = match part(name) {
+            Part::Later if name == Path::new("sw.js") => {
+                println!("{raw:>10} {gz:>10}  sw.js (once the page has loaded)");
+                continue;
             }
-            continue;
-        }
-        raw_total += raw;
-        gz_total += gz;
+            Part::Later => {
+                (shard_files, shard_raw, shard_gz) = (shard_files + 1, shard_raw + raw, shard_gz + gz);
+                continue;
+            }
+            Part::FirstView => &mut first,
+            Part::App => &mut app,
+        };
+        *total = (total.0 + raw, total.1 + gz);
         println!("{raw:>10} {gz:>10}  {}", name.display());
     }
-    println!("{raw_total:>10} {gz_total:>10}  first view ({:.1} KB gzipped)", gz_total as f64 / 1024.0);
+    let kb = |gz: u64| gz as f64 / 1024.0;
+    println!("{:>10} {:>10}  first view: the page and its CSS ({:.1} KB gzipped)", first.0, first.1, kb(first.1));
+    println!("{:>10} {:>10}  the app: JS and wasm ({:.1} KB gzipped)", app.0, app.1, kb(app.1));
+    println!(
+        "{:>10} {:>10}  interactive: both ({:.1} KB gzipped)",
+        first.0 + app.0,
+        first.1 + app.1,
+        kb(first.1 + app.1)
+    );
     if shard_files > 0 {
         println!("{shard_raw:>10} {shard_gz:>10}  shards, fetched on demand ({shard_files} files, data-*/)");
     }
-    Ok(gz_total)
+    Ok(())
 }
 
 pub fn gzip_len(bytes: &[u8]) -> u64 {

@@ -141,8 +141,23 @@ pub fn copy_shards() -> Result<(), String> {
         .map(PathBuf::from)
         .ok_or("xtask shards runs as Trunk's post_build hook, which sets TRUNK_STAGING_DIR")?;
     link_tree(&bundle_dir().join("shards"), &staging)?;
+    write_first_view(&staging)?;
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     write_service_worker(&staging, release)
+}
+
+/// Writes the first view into the built page: the HTML of the app's own
+/// components at their first instant, for the bundle of the last `prepare`
+/// (`orrery::prerender`). The first card then shows before the app's code
+/// has arrived.
+pub fn write_first_view(site: &Path) -> Result<(), String> {
+    let bundle = bundle_dir().join("bundle.bin");
+    let bytes = std::fs::read(&bundle).map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
+    let html = orrery::prerender::first_view(&bytes)?;
+    let page = site.join("index.html");
+    let text = std::fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let filled = xtask::page::fill_first_view(&text, &html).map_err(|e| format!("{}: {e}", page.display()))?;
+    std::fs::write(&page, filled).map_err(|e| format!("cannot write {}: {e}", page.display()))
 }
 
 /// The service worker's source, which the build completes.

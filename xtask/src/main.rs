@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     };
     let result = match task.as_str() {
         "serve" => build::Options::parse(rest).and_then(|o| serve::run(&o)),
-        "build" => build::Options::parse(rest).and_then(|o| build::run(&o).map(|_| ())),
+        "build" => build::Options::parse(rest).and_then(|o| build::run(&o)),
         "test" if rest.is_empty() => test::run(),
         "tools" if rest.is_empty() => tools::ensure(tools::Need::Browser),
         "map" if rest.is_empty() => map::run(),
