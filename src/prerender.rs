@@ -35,4 +35,3 @@ pub fn first_view(bundle: &[u8]) -> Result<String, String> {
     owner.unset();
     Ok(html)
 }
-

@@ -61,6 +61,21 @@ test('an address with a query shows no first view, only the app\'s answer', asyn
   await expect(page.locator('main article.card mark').first()).toHaveText(/lunar/i);
 });
 
+test('a value ticked before the app starts is filtered by when it does', async ({ page, baseURL }) => {
+  const release = await holdApp(page);
+  await page.goto(at(baseURL, 'orrery'), { waitUntil: 'domcontentloaded' });
+  const row = page.locator('#first-view fieldset[data-facet="year"] li').first();
+  const year = (await row.locator('.facet-name').textContent())!;
+  const count = Number(await row.locator('.facet-count').textContent());
+  await row.locator('input').check();
+  release();
+  await started(page);
+  await expect(page).toHaveURL(new RegExp(`\\?year=${year}$`));
+  await expect(page.locator('fieldset[data-facet="year"] input:checked')).toHaveCount(1);
+  await expect(page.locator('.result-count')).toHaveText(`${count} article${count === 1 ? '' : 's'}`);
+  await expect(page.locator('.active-filters .chip')).toContainText(year);
+});
+
 test('what is typed before the app starts is searched when it does, with the focus kept', async ({ page, baseURL }) => {
   const release = await holdApp(page);
   await page.goto(at(baseURL, 'orrery'), { waitUntil: 'domcontentloaded' });

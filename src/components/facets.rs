@@ -102,15 +102,18 @@ fn FacetGroup(facet: usize, results: Memo<Results>) -> impl IntoView {
 #[component]
 fn FacetRow(facet: usize, value: u32, results: Memo<Results>, kept: RwSignal<Vec<u32>>) -> impl IntoView {
     let nav = Nav::get();
-    let label = value_of(facet, value).map(|v| v.label.clone()).unwrap_or_default();
+    let (key, label) = value_of(facet, value).map(|v| (v.key.clone(), v.label.clone())).unwrap_or_default();
     let count = move || results.with(|r| r.count(facet, value));
     let checked = move || nav.selection.with(|s| s.is_picked(facet, value));
     let empty = move || count() == 0 && !checked();
     view! {
         <li>
             <label class="facet-value">
+                // The value's key: a box ticked in the first view's HTML,
+                // before the app started, is carried over by it.
                 <input
                     type="checkbox"
+                    value=key
                     prop:checked=checked
                     disabled=empty
                     on:change=move |_| {
