@@ -287,6 +287,11 @@ pub fn scale(n: usize) -> Result<(), String> {
         cell("keystroke"),
     );
     println!(
+        "\nOn a throttled network (10 Mbit/s, 40 ms round trip; ms, median / p95 over 5 pages):\n\n| articles | first card | interactive |\n|---|---|---|\n| {n} | {} | {} |",
+        cell("first_card_10mbit"),
+        cell("interactive_10mbit"),
+    );
+    println!(
         "\nThe first interaction of a fresh page, with its fetches (ms, median / p95 over 10 pages):\n\n| articles | facet click | one-word search | phrase | opening an article |\n|---|---|---|---|---|\n| {n} | {} | {} | {} | {} |",
         cell("cold_facet"),
         cell("cold_word"),
