@@ -6,7 +6,8 @@
 //! from one.
 //!
 //! Without a bundle (a plain `cargo check`, say) it embeds an empty one, and
-//! the app says that no corpus was bundled.
+//! the app says that no corpus was bundled. A native build embeds nothing:
+//! it renders the first view from a bundle it is given (`src/prerender.rs`).
 
 use std::path::PathBuf;
 

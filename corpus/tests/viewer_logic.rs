@@ -497,5 +497,5 @@ fn a_search_sorts_by_relevance_unless_the_reader_chose_an_order() {
     assert_eq!(selection.sort, Sort::Title, "an order the reader chose stays");
     let mut state = State::default();
     state.selection.set_query("lunar station".into());
-    assert_eq!(state.to_query(seeds()), "?q=lunar+station");
+    assert_eq!(state.to_query(seeds()), "?q=lunar%20station");
 }

@@ -46,11 +46,7 @@ fn card_titles(html: &str) -> Vec<&str> {
 fn the_first_view_is_the_first_page_of_cards_with_the_counts() {
     let html = first_view(generated(40), usize::MAX);
     assert_eq!(html.matches("<article class=\"card\">").count(), orrery_core::state::PAGE);
-    assert!(
-        html.contains("<p class=\"result-count\" role=\"status\" aria-live=\"polite\">40 articles</p>")
-            || html.contains(">40 articles</p>"),
-        "{html}"
-    );
+    assert!(html.contains("class=\"result-count\">40 articles</p>"), "the total");
     // Newest first: the build numbered the articles so (see `newest_first`).
     let titles = card_titles(&html);
     assert_eq!(titles.len(), orrery_core::state::PAGE);
