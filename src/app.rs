@@ -80,19 +80,16 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    // A large corpus paints its first view from the embedded head; its
-    // facets are asked for once that is on screen, and other views ask for
-    // what they need.
-    let painted = RwSignal::new(false);
+    // A large corpus paints its first view from the embedded head. Once
+    // that is on screen it asks for the index (any search); the filter
+    // (every facet) follows a second later, or once a search answered
+    // without it is on screen (`data::run`). A facet, a date or an order
+    // asks for it at once.
+    let counts = RwSignal::new(false);
     if in_page {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    painted.set(true);
-                    untrack(data::prefetch);
-                },
-                Duration::ZERO,
-            )
+        after_paint(move || {
+            untrack(data::prefetch);
+            set_timeout(move || counts.set(true), Duration::from_secs(1));
         });
     }
 
@@ -102,8 +99,8 @@ pub fn App() -> impl IntoView {
     // `None` and re-run when it arrives.
     let first_view = Memo::new(move |_| nav.location.with(|l| *l == Location::default()));
     let computed: Memo<Loaded<Results>> = Memo::new(move |_| {
-        let (first, fetch) = (first_view.get(), painted.get());
-        nav.selection.with(|s| data::run(s, first, fetch))
+        let (first, counts) = (first_view.get(), counts.get());
+        nav.selection.with(|s| data::run(s, first, counts))
     });
     let results: Memo<Results> = Memo::new(move |previous: Option<&Results>| {
         // While a part is on its way the sidebar keeps what it showed (its
@@ -127,6 +124,14 @@ pub fn App() -> impl IntoView {
     let view = Memo::new(move |_| nav.location.with(|l| l.view));
     // Only the Articles view shows a search before its counts.
     let counting = Memo::new(move |_| results.with(|r| r.uncounted));
+    // A search answered without the filter asks for its counts once its
+    // cards are painted (every word's terms here: `missing` is empty).
+    let answered = Memo::new(move |_| results.with(|r| r.uncounted && r.missing.is_empty()));
+    Effect::new(move |_| {
+        if answered.get() && in_page && !counts.get_untracked() {
+            after_paint(move || counts.set(true));
+        }
+    });
     let waiting = Memo::new(move |_| {
         deferred.with(Option::is_some)
             || !matches!(computed.get(), Loaded::Ready(_))
@@ -204,6 +209,12 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// Runs `f` once the browser has painted the current frame: in the task
+/// after the next animation frame.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
 }
 
 /// What the page says while a part of a large corpus is on its way, or why

@@ -67,6 +67,8 @@ enum State {
 thread_local! {
     /// Every shard asked for, by path.
     static STORE: RefCell<BTreeMap<String, State>> = const { RefCell::new(BTreeMap::new()) };
+    /// Notified each time a shard is first asked for (see [`asked_tracked`]).
+    static ASKED: ArcTrigger = ArcTrigger::new();
     /// The names fetched parts carry, by facet and value id.
     static NAMES: RefCell<BTreeMap<(u32, u32), &'static FacetValue>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -190,6 +192,7 @@ fn ask_any(path: &str, decode: Decode) -> Loaded<&'static dyn Any> {
         }
     });
     state.unwrap_or_else(|| {
+        ASKED.with(ArcTrigger::notify);
         let path = path.to_owned();
         spawn_local(async move {
             let _ = load(&path, decode).await;
@@ -234,6 +237,7 @@ async fn fetch_all(
             if held(path).is_none() && !loading(path) {
                 let path = path.clone();
                 STORE.with(|s| s.borrow_mut().insert(path.clone(), State::Loading(ArcTrigger::new())));
+                ASKED.with(ArcTrigger::notify);
                 loads.push(&wasm_bindgen_futures::future_to_promise(async move {
                     load(&path, decode).await.map(|_| wasm_bindgen::JsValue::UNDEFINED).map_err(Into::into)
                 }));
@@ -271,6 +275,23 @@ fn loading(path: &str) -> bool {
 /// way, or failed).
 pub fn asked(path: &str) -> bool {
     STORE.with(|s| s.borrow().contains_key(path))
+}
+
+/// Whether the shard at `path` has been asked for, as [`asked`] says; if it
+/// has not, the caller (a memo that chose not to ask) re-runs once any
+/// shard is first asked for.
+pub fn asked_tracked(path: &str) -> bool {
+    asked(path) || {
+        ASKED.with(ArcTrigger::track);
+        false
+    }
+}
+
+/// The shard at `path` once it is here, asked for if need be, or why it
+/// cannot be loaded.
+pub async fn arrived<T: serde::de::DeserializeOwned + 'static>(path: String) -> Result<&'static T, String> {
+    let values = fetch_all(std::slice::from_ref(&path), decode::<T>, |_, _| {}).await?;
+    values.first().map_or_else(|| Err(format!("{path} did not arrive")), |value| as_kind(&path, *value))
 }
 
 /// The shard at `path` if it is here, or why it cannot be.

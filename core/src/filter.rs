@@ -423,9 +423,8 @@ pub fn search_only(
     positions: &(impl Positions + ?Sized),
     selection: &Selection,
 ) -> Option<Results> {
-    let plain = selection.sort == Sort::Relevance && selection.picks().is_empty() && !selection.range.is_set();
     let query = SearchQuery::parse(&index.fold, &selection.q);
-    if !plain || query.is_empty() {
+    if !selection.is_plain_search() || query.is_empty() {
         return None;
     }
     let search = index.search(positions, &query);

@@ -195,6 +195,13 @@ impl Selection {
         !self.q.trim().is_empty() || !self.picks.is_empty() || self.range.is_set()
     }
 
+    /// Whether the selection is a search alone, in its order of relevance:
+    /// no facet value, no date range. The index answers it without the
+    /// facets ([`crate::filter::search_only`]).
+    pub fn is_plain_search(&self) -> bool {
+        !self.q.trim().is_empty() && self.picks.is_empty() && !self.range.is_set() && self.sort == Sort::Relevance
+    }
+
     /// Every chosen `(facet, value)`, sorted.
     pub fn picks(&self) -> &[(u32, u32)] {
         &self.picks

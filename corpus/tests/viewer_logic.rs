@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use corpus::analyse::analyse_folder;
 use corpus::bundle::bundle;
-use orrery_core::filter::run;
+use orrery_core::filter::{run, search_only};
 use orrery_core::kwic::KwicSort;
 use orrery_core::search::{snippet, SearchQuery};
 use orrery_core::state::{Location, Selection, Sort, State, View};
@@ -498,4 +498,25 @@ fn a_search_sorts_by_relevance_unless_the_reader_chose_an_order() {
     let mut state = State::default();
     state.selection.set_query("lunar station".into());
     assert_eq!(state.to_query(seeds()), "?q=lunar%20station");
+}
+
+#[test]
+fn a_plain_search_is_answered_from_the_index_alone_with_the_documents_the_filter_gives() {
+    let b = seeds();
+    for query in ["?q=space", "?q=%22prime%20minister%22", "?q=gov*", "?q=the", "?q=zzzzqx"] {
+        let selection = State::parse(query, b).0.selection;
+        assert!(selection.is_plain_search(), "{query}");
+        let alone = search_only(&b.index, b.positions.as_slice(), &selection).expect(query);
+        assert!(alone.uncounted, "{query}: its counts come with the filter");
+        assert_eq!(alone.documents, run(b, &selection).documents, "{query}");
+    }
+    // Anything else takes the filter: a value, a date range, another order,
+    // no search, or a search of no word.
+    for query in ["?q=space&country=VE", "?q=space&from=2020", "?q=space&sort=newest", "?sort=oldest", "", "?q=%21%21"]
+    {
+        let (state, notices) = State::parse(query, b);
+        assert!(notices.is_empty(), "{query}: {notices:?}");
+        let selection = state.selection;
+        assert!(search_only(&b.index, b.positions.as_slice(), &selection).is_none(), "{query}");
+    }
 }

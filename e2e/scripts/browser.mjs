@@ -9,7 +9,9 @@ export const launch = () => chromium.launch({
 
 // A fresh context and page; `await bytes()` is what the page and its workers
 // have transferred so far (headers and bodies), with the cache off and no
-// service worker. Counted
+// service worker, and `await bytes(t)` what the requests made by the time
+// `t` (ms since the epoch, as `performance.timeOrigin + performance.now()`
+// gives it) transferred, each in full. Counted
 // from Playwright's finished requests, which include a dedicated worker's:
 // the DevTools Network domain of the page alone missed Pagefind's, whose
 // search runs in a worker (47 KB counted of 245 KB at 10,000 articles).
@@ -24,10 +26,16 @@ export async function countingPage(browser, initScript) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  let transferred = 0;
   const pending = [];
   page.on('requestfinished', (request) => {
-    pending.push(request.sizes().then((s) => { transferred += s.responseHeadersSize + s.responseBodySize; }, () => {}));
+    // A request whose start is unknown counts at any time.
+    const start = request.timing().startTime;
+    const size = request.sizes().then((s) => s.responseHeadersSize + s.responseBodySize, () => 0);
+    pending.push(size.then((size) => ({ start: start > 0 ? start : -Infinity, size })));
   });
-  return { context, page, bytes: async () => { await Promise.all(pending); return transferred; } };
+  const bytes = async (until = Infinity) => {
+    const done = await Promise.all(pending);
+    return done.filter((r) => r.start <= until).reduce((sum, r) => sum + r.size, 0);
+  };
+  return { context, page, bytes };
 }

@@ -1,6 +1,11 @@
 // Orrery and Pagefind side by side, in one Chromium run, for the same queries.
 // Usage: node pagefind.mjs ORRERY_URL PAGEFIND_URL "q1|q2|..."  → one JSON object.
-//   bytes:   bytes transferred from navigation until the first results for the first query show
+//   bytes:   bytes transferred by the requests made from navigation until the
+//            first results for the first query show (each in full, though
+//            it may end after them)
+//   bytes_all: bytes transferred by every request finished 200 ms after
+//            those results (how this script counted until issue 14's
+//            seventh round: requests made after the results counted too)
 //   latency: per query, ms. Orrery: from issuing it to the result cards in the
 //            DOM, and to their excerpts too (a sharded corpus fetches the
 //            documents of the cards on show for their keyword-in-context
@@ -31,13 +36,15 @@ async function measure(url, setup, run, initScript) {
   const { context, page, bytes: transferred } = await countingPage(browser, initScript);
   await page.goto(url);
   await setup(page);
-  const first = await run(page, queries[0]);
+  const [first, shown] = await run(page, queries[0]);
+  // Requests made before the results may end after them.
   await page.waitForTimeout(200);
-  const bytes = await transferred();
+  const bytes = await transferred(shown);
+  const bytes_all = await transferred();
   const latency = { [queries[0]]: first };
-  for (const q of queries.slice(1)) latency[q] = await run(page, q);
+  for (const q of queries.slice(1)) [latency[q]] = await run(page, q);
   await context.close();
-  return { bytes, latency };
+  return { bytes, bytes_all, latency };
 }
 
 const orrery = await measure(
@@ -54,10 +61,11 @@ const orrery = await measure(
     // must have arrived, and the task that renders it run.
     const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
     await task();
-    const results = performance.now() - t0;
+    const shown = performance.now();
     while (window.__inflight > 0) await task();
     await task();
-    return { results: +results.toFixed(2), excerpts: +(performance.now() - t0).toFixed(2) };
+    const latency = { results: +(shown - t0).toFixed(2), excerpts: +(performance.now() - t0).toFixed(2) };
+    return [latency, performance.timeOrigin + shown];
   }, q),
   countFetches,
 );
@@ -71,7 +79,8 @@ const pagefind = await measure(
     // Pagefind returns ids first and loads each result's data on demand: a
     // results page needs the first ten.
     await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
-    return +(performance.now() - t0).toFixed(2);
+    const shown = performance.now();
+    return [+(shown - t0).toFixed(2), performance.timeOrigin + shown];
   }, q),
 );
 

@@ -249,6 +249,29 @@ test.describe('downloads', () => {
     expect(body.every((r) => r[0].length > 0)).toBe(true);
     expect(body.map((r) => r[0])).toContain('wire/2019-03-14_orbit-talks.txt');
   });
+
+  test('on a sharded corpus, a download waits for the facets, and names them if they cannot come', async ({ page, baseURL }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/data-[0-9a-f]{16}\/filter\.bin$/, async (route) => { await held; await route.continue(); });
+    await page.goto(alt(baseURL));
+    const shown = Number((await count(page).textContent())!.split(' ')[0]);
+    await page.locator('.download summary').click();
+    const waiting = page.waitForEvent('download');
+    await page.locator('.download-menu').getByRole('button', { name: /^JSON/ }).click();
+    release();
+    const json = JSON.parse(readFileSync((await (await waiting).path())!, 'utf8'));
+    expect(json.rows).toHaveLength(shown);
+    // Every row names its countries, which only the facets hold.
+    expect(json.rows.some((r: { countries: string[] }) => r.countries.length > 0)).toBe(true);
+
+    await page.unroute(/\/data-[0-9a-f]{16}\/filter\.bin$/);
+    await page.route(/\/data-[0-9a-f]{16}\/filter\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(alt(baseURL));
+    await page.locator('.download summary').click();
+    await page.locator('.download-menu').getByRole('button', { name: /^CSV/ }).click();
+    await expect(page.locator('.download-status')).toContainText(/The download failed: could not load \/alt\/data-[0-9a-f]{16}\/filter\.bin: HTTP 404/);
+  });
 });
 
 test('axe (every rule): the download menu open and the timeline in use, in both themes', async ({ page }) => {

@@ -149,6 +149,22 @@ test('a search shows its cards before the facets arrive, and its counts once the
   await expect(page.locator('.result-count')).toHaveText(`${count} article${count === 1 ? '' : 's'}`);
 });
 
+test('a first search asks for the facets only once its cards are on screen', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  await page.goto(big(baseURL, '?q=space'));
+  await expect(page.locator('main article.card-pending')).toHaveCount(0);
+  await expect(cards(page)).toHaveCount(15);
+  // Its counts follow: the facets are asked for after its words and the
+  // documents of its cards, so that they do not share the network.
+  await expect(page.locator('.browse')).not.toHaveClass(/waiting/);
+  const filter = shards.indexOf('filter.bin');
+  const before = shards.slice(0, filter);
+  expect(filter).toBeGreaterThan(0);
+  expect(before.filter((s) => s.startsWith('terms/')).length).toBeGreaterThan(0);
+  expect(before.filter((s) => s.startsWith('doc/')).length).toBe(15);
+  expect(shards.slice(filter).filter((s) => s.startsWith('terms/') || s.startsWith('doc/'))).toEqual([]);
+});
+
 // A large facet's values grow with the corpus (real news names a new person
 // every article or so), so the first view carries only the speakers it
 // shows: the first eight and its cards'. The rest come with the facets.

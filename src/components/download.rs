@@ -94,7 +94,7 @@ async fn table(kind: Kind, state: &State, results: &Results, progress: impl Fn(u
         }
     };
     let whole = shards::documents(&wanted, progress).await?;
-    let facets = whole_facets()?;
+    let facets = whole_facets().await?;
     let rows = Rows(wanted.iter().copied().zip(whole).collect(), facets);
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let link = |doc: u32, quote: Option<u32>| {

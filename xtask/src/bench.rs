@@ -179,14 +179,17 @@ pub fn run_all(quick: bool) -> Result<(), String> {
         )?;
         let json: serde_json::Value =
             lines.last().filter(|_| ok).and_then(|l| serde_json::from_str(l).ok()).ok_or("pagefind.mjs failed")?;
-        let (orrery, pagefind) =
-            (json["orrery"]["bytes"].as_f64().unwrap_or(0.0), json["pagefind"]["bytes"].as_f64().unwrap_or(0.0));
+        let kb = |side: &str, key: &str| json[side][key].as_f64().unwrap_or(0.0) / 1024.0;
+        let bytes_row = |label: &str, key: &str| {
+            let (orrery, pagefind) = (kb("orrery", key), kb("pagefind", key));
+            let ratio = orrery / pagefind.max(f64::MIN_POSITIVE);
+            format!("| {label} | — | {orrery:.1} KB ({ratio:.1}× Pagefind's) | {pagefind:.1} KB |\n")
+        };
         let _ = write!(
             report,
-            "\n## Orrery and Pagefind, {n} articles\n\nPagefind indexed the rendered site in {seconds:.1} s.\n\n| | Orrery: results | Orrery: with excerpts | Pagefind |\n|---|---|---|---|\n| bytes before the first results | — | {:.1} KB ({:.1}× Pagefind's) | {:.1} KB |\n",
-            orrery / 1024.0,
-            orrery / pagefind.max(1.0),
-            pagefind / 1024.0
+            "\n## Orrery and Pagefind, {n} articles\n\nPagefind indexed the rendered site in {seconds:.1} s.\n\n| | Orrery: results | Orrery: with excerpts | Pagefind |\n|---|---|---|---|\n{}{}",
+            bytes_row("bytes of the requests made before the first results", "bytes"),
+            bytes_row("bytes of every request done 200 ms after them", "bytes_all"),
         );
         for q in QUERIES {
             let orrery = &json["orrery"]["latency"][q];
