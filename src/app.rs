@@ -81,15 +81,18 @@ pub fn App() -> impl IntoView {
     });
 
     // A large corpus paints its first view from the embedded head. Once
-    // that is on screen it asks for the index (any search); the filter
-    // (every facet) follows a second later, or once a search answered
-    // without it is on screen (`data::run`). A facet, a date or an order
-    // asks for it at once.
+    // that is on screen it asks for the index (any search). The filter
+    // (every facet) is asked for by what needs it: a facet, a date, an
+    // order. Otherwise it waits until nothing else is on its way, and a
+    // second has passed or a search answered without it is on screen
+    // (`data::run`), so that it never shares the network with what the
+    // reader is waiting for.
     let counts = RwSignal::new(false);
+    let due = RwSignal::new(false);
     if in_page {
         after_paint(move || {
             untrack(data::prefetch);
-            set_timeout(move || counts.set(true), Duration::from_secs(1));
+            set_timeout(move || due.set(true), Duration::from_secs(1));
         });
     }
 
@@ -124,11 +127,11 @@ pub fn App() -> impl IntoView {
     let view = Memo::new(move |_| nav.location.with(|l| l.view));
     // Only the Articles view shows a search before its counts.
     let counting = Memo::new(move |_| results.with(|r| r.uncounted));
-    // A search answered without the filter asks for its counts once its
-    // cards are painted (every word's terms here: `missing` is empty).
+    // A search answered without the filter (every word's terms here:
+    // `missing` is empty), once its cards' documents are here too.
     let answered = Memo::new(move |_| results.with(|r| r.uncounted && r.missing.is_empty()));
     Effect::new(move |_| {
-        if answered.get() && in_page && !counts.get_untracked() {
+        if in_page && (due.get() || answered.get()) && !shards::fetching() && !counts.get_untracked() {
             after_paint(move || counts.set(true));
         }
     });

@@ -67,6 +67,8 @@ enum State {
 thread_local! {
     /// Every shard asked for, by path.
     static STORE: RefCell<BTreeMap<String, State>> = const { RefCell::new(BTreeMap::new()) };
+    /// How many shards are on their way (see [`fetching`]).
+    static IN_FLIGHT: ArcRwSignal<usize> = ArcRwSignal::new(0);
     /// Notified each time a shard is first asked for (see [`asked_tracked`]).
     static ASKED: ArcTrigger = ArcTrigger::new();
     /// The names fetched parts carry, by facet and value id.
@@ -205,8 +207,10 @@ fn ask_any(path: &str, decode: Decode) -> Loaded<&'static dyn Any> {
 /// it from then on, and whatever waited for it re-runs.
 async fn load(path: &str, decode: Decode) -> Result<&'static dyn Any, String> {
     let url = url_of(path);
-    let result = fetch_bytes(&url)
-        .await
+    IN_FLIGHT.with(|n| n.update(|n| *n += 1));
+    let fetched = fetch_bytes(&url).await;
+    IN_FLIGHT.with(|n| n.update(|n| *n -= 1));
+    let result = fetched
         .and_then(|bytes| decode(&bytes).map_err(|e| format!("{url}: {e}")))
         .map_err(|e| format!("could not load {e}"));
     let done = match &result {
@@ -275,6 +279,12 @@ fn loading(path: &str) -> bool {
 /// way, or failed).
 pub fn asked(path: &str) -> bool {
     STORE.with(|s| s.borrow().contains_key(path))
+}
+
+/// Whether any shard is on its way (tracked: a caller re-runs as each
+/// fetch starts and ends).
+pub fn fetching() -> bool {
+    IN_FLIGHT.with(|n| n.get() > 0)
 }
 
 /// Whether the shard at `path` has been asked for, as [`asked`] says; if it

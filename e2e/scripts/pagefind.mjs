@@ -1,8 +1,8 @@
 // Orrery and Pagefind side by side, in one Chromium run, for the same queries.
 // Usage: node pagefind.mjs ORRERY_URL PAGEFIND_URL "q1|q2|..."  → one JSON object.
 //   bytes:   bytes transferred by the requests made from navigation until the
-//            first results for the first query show (each in full, though
-//            it may end after them)
+//            first results for the first query show, with their excerpts
+//            (each request in full, though it may end after them)
 //   bytes_all: bytes transferred by every request finished 200 ms after
 //            those results (how this script counted until issue 14's
 //            seventh round: requests made after the results counted too)
@@ -61,10 +61,13 @@ const orrery = await measure(
     // must have arrived, and the task that renders it run.
     const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
     await task();
-    const shown = performance.now();
+    const results = performance.now() - t0;
     while (window.__inflight > 0) await task();
     await task();
-    const latency = { results: +(shown - t0).toFixed(2), excerpts: +(performance.now() - t0).toFixed(2) };
+    const shown = performance.now();
+    const latency = { results: +results.toFixed(2), excerpts: +(shown - t0).toFixed(2) };
+    // Bytes are counted to the results with their excerpts, as Pagefind's
+    // to its results' data.
     return [latency, performance.timeOrigin + shown];
   }, q),
   countFetches,

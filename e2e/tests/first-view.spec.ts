@@ -25,11 +25,17 @@ const holdApp = (page: Page) => hold(page, /_bg\.wasm$/);
 
 const started = (page: Page) => page.waitForFunction(() => !document.getElementById('first-view'));
 
-/** What a reader sees of the page: its visible text, and where its first card is. */
-const seen = (page: Page) => page.evaluate(() => ({
-  text: document.body.innerText,
-  card: JSON.stringify(document.querySelector('main article.card')?.getBoundingClientRect()),
-}));
+/** What a reader sees of the page: its visible text, and where its first
+ * card is, once a frame has been rendered (cards off screen are skipped,
+ * `content-visibility: auto`, and have no text until the browser has laid
+ * them out). */
+const seen = (page: Page) => page.evaluate(async () => {
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {
+    text: document.body.innerText,
+    card: JSON.stringify(document.querySelector('main article.card')?.getBoundingClientRect()),
+  };
+});
 
 for (const site of ['orrery', 'alt', 'big']) {
   test(`${site}: the first view shows before the app's code arrives, and the app takes its place unchanged`, async ({ page, baseURL }) => {
