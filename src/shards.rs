@@ -69,8 +69,11 @@ thread_local! {
     static STORE: RefCell<BTreeMap<String, State>> = const { RefCell::new(BTreeMap::new()) };
     /// How many shards are on their way (see [`fetching`]).
     static IN_FLIGHT: ArcRwSignal<usize> = ArcRwSignal::new(0);
-    /// Notified each time a shard is first asked for (see [`asked_tracked`]).
-    static ASKED: ArcTrigger = ArcTrigger::new();
+    /// Shards not yet asked for that something watches, each with the
+    /// trigger notified when it is (see [`asked_tracked`]).
+    /// (A list: one or two at a time, and another map type costs the wasm
+    /// 3 KB.)
+    static WATCHED: RefCell<Vec<(String, ArcTrigger)>> = const { RefCell::new(Vec::new()) };
     /// The names fetched parts carry, by facet and value id.
     static NAMES: RefCell<BTreeMap<(u32, u32), &'static FacetValue>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -194,7 +197,7 @@ fn ask_any(path: &str, decode: Decode) -> Loaded<&'static dyn Any> {
         }
     });
     state.unwrap_or_else(|| {
-        ASKED.with(ArcTrigger::notify);
+        first_asked(path);
         let path = path.to_owned();
         spawn_local(async move {
             let _ = load(&path, decode).await;
@@ -241,7 +244,7 @@ async fn fetch_all(
             if held(path).is_none() && !loading(path) {
                 let path = path.clone();
                 STORE.with(|s| s.borrow_mut().insert(path.clone(), State::Loading(ArcTrigger::new())));
-                ASKED.with(ArcTrigger::notify);
+                first_asked(&path);
                 loads.push(&wasm_bindgen_futures::future_to_promise(async move {
                     load(&path, decode).await.map(|_| wasm_bindgen::JsValue::UNDEFINED).map_err(Into::into)
                 }));
@@ -288,12 +291,32 @@ pub fn fetching() -> bool {
 }
 
 /// Whether the shard at `path` has been asked for, as [`asked`] says; if it
-/// has not, the caller (a memo that chose not to ask) re-runs once any
-/// shard is first asked for.
+/// has not, the caller (a memo that chose not to ask) re-runs once it is.
 pub fn asked_tracked(path: &str) -> bool {
     asked(path) || {
-        ASKED.with(ArcTrigger::track);
+        WATCHED.with(|w| {
+            let mut watched = w.borrow_mut();
+            match watched.iter().find(|(p, _)| p == path) {
+                Some((_, trigger)) => trigger.track(),
+                None => {
+                    let trigger = ArcTrigger::new();
+                    trigger.track();
+                    watched.push((path.to_owned(), trigger));
+                }
+            }
+        });
         false
+    }
+}
+
+/// Tells whatever watched the shard at `path` that it has been asked for.
+fn first_asked(path: &str) {
+    let watched = WATCHED.with(|w| {
+        let mut watched = w.borrow_mut();
+        watched.iter().position(|(p, _)| p == path).map(|i| watched.swap_remove(i).1)
+    });
+    if let Some(trigger) = watched {
+        trigger.notify();
     }
 }
 
