@@ -12,6 +12,8 @@
 
 use std::sync::OnceLock;
 
+use leptos::prelude::untrack;
+
 use orrery_core::facet::{Facet, FacetValue};
 use orrery_core::filter::{search_only, Filter, QuoteSpeakers, Results, Titles};
 use orrery_core::model::{Shards, Slugs};
@@ -291,6 +293,15 @@ pub fn prefetch() {
     let _ = index();
 }
 
+/// Asks for the filter ahead of an interaction that needs it: the pointer
+/// or the focus has entered the facets, the timeline or the sort menu
+/// (which the page's first second does not otherwise fetch it for, see
+/// [`run`]). A pointer rests on a checkbox for a few hundred milliseconds
+/// before it clicks.
+pub fn anticipate() {
+    untrack(|| drop(filter()));
+}
+
 /// The filter if it is here or on its way; asked for only if `ask`.
 /// (`Pending` when it is neither: the caller re-runs once something asks
 /// for it, "Show all" say, or asks itself when it wants it.)
@@ -310,9 +321,10 @@ fn filter_if(ask: bool) -> Loaded<&'static Filter> {
 /// articles, 1 MB at 100,000) is asked for only when the selection needs
 /// it or `counts` says so. A plain search is answered from the index alone
 /// until then (`Results::uncounted`), so that a first search neither waits
-/// for the facets nor shares the network with them; the app sets `counts`
-/// once those results are on screen, or a second after the first view, so
-/// that the next interaction finds the filter here.
+/// for the facets nor shares the network with them. The app sets `counts`
+/// once no part is on its way and either those results are on screen or a
+/// second has passed since the first view, so that the next interaction
+/// finds the filter here.
 pub fn run(selection: &Selection, first: bool, counts: bool) -> Loaded<Results> {
     let first = embedded().first_results().filter(|_| first && *selection == Selection::default());
     // Asked for before the filter is waited for, so that both come at once.

@@ -165,6 +165,22 @@ test('a first search asks for the facets only once its cards are on screen', asy
   expect(shards.slice(filter).filter((s) => s.startsWith('terms/') || s.startsWith('doc/'))).toEqual([]);
 });
 
+for (const [how, act] of [
+  ['the pointer on a facet', (page: Page) => page.locator('fieldset.facet[data-facet="country"] li').first().hover()],
+  ['the focus on the sort menu', (page: Page) => page.locator('.sort select').focus()],
+] as const) {
+  test(`${how} asks for the facets at once`, async ({ page, baseURL }) => {
+    const shards = shardRequests(page);
+    // The index held back: alone, the page would not ask for the facets
+    // while it is on its way.
+    await page.route(/\/data-[0-9a-f]{16}\/index\.bin$/, () => {});
+    await page.goto(big(baseURL));
+    await expect.poll(() => [...shards]).toEqual(['index.bin']);
+    await act(page);
+    await expect.poll(() => [...shards]).toEqual(['index.bin', 'filter.bin']);
+  });
+}
+
 // A large facet's values grow with the corpus (real news names a new person
 // every article or so), so the first view carries only the speakers it
 // shows: the first eight and its cards'. The rest come with the facets.

@@ -11,7 +11,7 @@ use super::download::{Download, Kind};
 use super::link::StateLink;
 use super::marked::with_hits;
 use super::timeline::Timeline;
-use crate::data::{card_document, corpus, facet_position, facets, fold, name, named};
+use crate::data::{anticipate, card_document, corpus, facet_position, facets, fold, name, named};
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
 
@@ -69,7 +69,7 @@ pub fn ResultBar(
     view! {
         <div class="result-bar">
             <p class="result-count" role="status" aria-live="polite">{status}</p>
-            <label class="sort" class:hidden=no_sort>
+            <label class="sort" class:hidden=no_sort on:pointerenter=|_| anticipate() on:focusin=|_| anticipate()>
                 "Sort by "
                 <select on:change=move |e| {
                     let key = event_target_value(&e);

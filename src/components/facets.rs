@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use orrery_core::filter::Results;
 use orrery_core::state::SHORT_LIST;
 
-use crate::data::{facet as facet_here, facets, value as value_of, whole_facet};
+use crate::data::{anticipate, facet as facet_here, facets, value as value_of, whole_facet};
 use crate::nav::Nav;
 use crate::shards::Loaded;
 
@@ -23,13 +23,17 @@ pub fn FacetPanel(results: Memo<Results>) -> impl IntoView {
     let active = move || nav.selection.with(|s| s.picks().len() + usize::from(s.range.is_set()));
     view! {
         <button type="button" class="filters-toggle" aria-controls="filters" aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)>
+            on:click=move |_| {
+                anticipate();
+                open.update(|o| *o = !*o);
+            }>
             {move || match active() {
                 0 => "Filters".to_owned(),
                 n => format!("Filters ({n} active)"),
             }}
         </button>
-        <nav id="filters" class="facets" class:folded=move || !open.get() aria-label="Filters">
+        <nav id="filters" class="facets" class:folded=move || !open.get() aria-label="Filters"
+            on:pointerenter=|_| anticipate() on:focusin=|_| anticipate()>
             <h2 class="panel-title">"Filter"</h2>
             // A facet with no values (no subfolders, no datelines) has nothing to offer.
             {(0..facets().len())

@@ -13,7 +13,7 @@ use orrery_core::timeline::{self, short, Bin, DateRange, Unit};
 use wasm_bindgen::JsCast;
 
 use super::articles::plural;
-use crate::data::{dates_of, has_dates};
+use crate::data::{anticipate, dates_of, has_dates};
 use crate::nav::Nav;
 
 /// "April 2022: 3 articles".
@@ -251,7 +251,8 @@ pub fn Timeline(results: Memo<Results>) -> impl IntoView {
         })
     };
     view! {
-        <section class="timeline" class:counting=move || counting.get() aria-labelledby="timeline-title">
+        <section class="timeline" class:counting=move || counting.get() aria-labelledby="timeline-title"
+            on:pointerenter=|_| anticipate() on:focusin=|_| anticipate()>
             <div class="timeline-head">
                 <h2 id="timeline-title" class="timeline-title">{title}</h2>
                 <p class="timeline-note">{note}</p>
