@@ -1,7 +1,9 @@
 //! The corpus, analysed at build time (`cargo xtask bundle`) and embedded by
 //! `build.rs`. A small corpus is embedded whole and the app makes no request
-//! for data. A large one embeds only the head of its bundle: the unfiltered
-//! first view, computed at build time, which paints with nothing else, with
+//! for data. A large one embeds nothing of its corpus and starts from the
+//! head of its bundle, which its page names and preloads beside the app
+//! (`fetch_head`): the unfiltered first view, computed at build time,
+//! which paints with nothing else, with
 //! the countries and the names that view shows (a large facet's others come
 //! with the filter, and each fetched part names its own). Everything else is
 //! a shard, asked for here when a view needs it (`shards.rs` fetches it):
@@ -23,15 +25,44 @@ use orrery_core::{Bundle, Corpus, Date, Document, WorldMap};
 
 use crate::shards::{ask, ask_named, known_name, Loaded, LoadedPositions};
 
-/// The bundle `build.rs` embeds in the app.
+/// The bundle `build.rs` embeds in the app (none for a sharded corpus).
 #[cfg(target_arch = "wasm32")]
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// The bundle: embedded, or a sharded corpus's head once `fetch_head`
+/// has set it.
+#[cfg(target_arch = "wasm32")]
+static BUNDLE: OnceLock<Result<Bundle, String>> = OnceLock::new();
 
 /// The decoded bundle, or why it cannot be used.
 #[cfg(target_arch = "wasm32")]
 fn load() -> &'static Result<Bundle, String> {
-    static BUNDLE: OnceLock<Result<Bundle, String>> = OnceLock::new();
     BUNDLE.get_or_init(|| decode(BYTES))
+}
+
+/// Fetches a sharded corpus's head, which the page names and preloads
+/// beside the app (`xtask::page::preload_head`), and makes it the bundle;
+/// or says why it cannot be loaded. The app embeds nothing of a sharded
+/// corpus, so that it does not depend on one: the build compiles it while
+/// the corpus is analysed.
+#[cfg(all(target_arch = "wasm32", orrery_sharded))]
+pub async fn fetch_head() -> Result<(), String> {
+    let head = async {
+        let link = crate::url::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("orrery-head"))
+            .and_then(|link| link.get_attribute("href"));
+        let path = link
+            .filter(|path| orrery_core::model::is_head_path(path))
+            .ok_or("This page does not name its corpus's head. Rebuild the site with `cargo xtask build`.")?;
+        let url = crate::shards::url_of(&path);
+        let bytes = crate::shards::fetch_bytes(&url)
+            .await
+            .map_err(|e| format!("The corpus's head could not be loaded: {e}. Reload the page to try again."))?;
+        decode(&bytes).map_err(|e| format!("{url}: {e}"))
+    };
+    let _ = BUNDLE.set(Ok(head.await?));
+    Ok(())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -60,8 +91,10 @@ pub fn use_bundle(bytes: &[u8]) -> Result<(), String> {
 
 /// Decodes bundle bytes; an error says what is wrong with them. The build
 /// checked the bundle's invariants (`Bundle::check`) before writing it, and
-/// the bytes are inside this very wasm, so a decoded bundle is the one the
-/// build checked; checking again here cost 2 KB of gzipped wasm.
+/// the bytes are inside this very wasm, or a sharded corpus's head in a
+/// folder named by their hash beside it, served with it, so a decoded
+/// bundle is the one the build checked; checking again here cost 2 KB of
+/// gzipped wasm.
 pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
     if bytes.is_empty() {
         return Err("No corpus was bundled with this build. Build it with `cargo xtask build`.".into());

@@ -83,3 +83,15 @@ pub fn restore(typed: Option<Typed>) {
         let _ = input.set_selection_range(end, end);
     }
 }
+
+/// Says on the page, above the first view, why the app cannot start
+/// (`error`, as text): the first view stays, to read and follow its links.
+pub fn cannot_start(error: &str) {
+    let Some(document) = crate::url::window().and_then(|w| w.document()) else { return };
+    let (Ok(alert), Some(body)) = (document.create_element("p"), document.body()) else { return };
+    alert.set_class_name("load-error cannot-start");
+    let _ = alert.set_attribute("role", "alert");
+    alert.set_text_content(Some(error));
+    let view = document.get_element_by_id(ID);
+    let _ = body.insert_before(&alert, view.as_ref().map(|v| v as &web_sys::Node));
+}

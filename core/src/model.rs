@@ -502,7 +502,24 @@ impl Slugs {
     }
 }
 
+/// The file a large corpus's head is kept in, inside its shard folder.
+pub const HEAD_FILE: &str = "head.bin";
+
+/// Whether `path` names a head the way a build writes it: `data-`, sixteen
+/// lowercase hex digits, `/head.bin`. The app reads the path from its page,
+/// and fetches nothing else from there.
+pub fn is_head_path(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("data-") else { return false };
+    let Some((hash, file)) = rest.split_once('/') else { return false };
+    file == HEAD_FILE && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 impl Shards {
+    /// The head: the first view, the facets' first values, and this
+    /// [`Shards`] itself ([`crate::Bundle`] without its parts).
+    pub fn head_path(&self) -> String {
+        alloc::format!("{}/{HEAD_FILE}", self.dir)
+    }
     /// The whole document `i`, as postcard bytes.
     pub fn document_path(&self, i: usize) -> String {
         alloc::format!("{}/doc/{i}.bin", self.dir)
@@ -542,5 +559,32 @@ impl Shards {
     /// Chunk `k` of the word positions, as postcard bytes.
     pub fn positions_path(&self, k: usize) -> String {
         alloc::format!("{}/pos/{k}.bin", self.dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_path_is_the_one_a_build_writes_and_nothing_else() {
+        let shards = Shards { dir: "data-0123456789abcdef".into(), chunk: 64 };
+        assert!(is_head_path(&shards.head_path()));
+        for path in [
+            "",
+            "head.bin",
+            "data-0123456789abcdef/filter.bin",
+            "data-0123456789abcdef/head.bin/",
+            "data-0123456789ABCDEF/head.bin",
+            "data-0123456789abcde/head.bin",
+            "data-0123456789abcdef0/head.bin",
+            "data-0123456789abcdeg/head.bin",
+            "data-../../../head.bin",
+            "/data-0123456789abcdef/head.bin",
+            "https://example.com/data-0123456789abcdef/head.bin",
+            "data-0123456789abcdef/../head.bin",
+        ] {
+            assert!(!is_head_path(path), "{path:?}");
+        }
     }
 }

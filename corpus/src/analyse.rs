@@ -36,12 +36,46 @@ pub fn analyse_folder_observed(
     dir: &Path,
     observe: &mut dyn FnMut(usize, usize),
 ) -> Result<Analysis, Vec<CorpusError>> {
-    let (files, mut warnings) = read_folder(dir)?;
-    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let curated = read_metadata(dir, &names)?;
-    let (corpus, notes) = analyse_files_observed(&files, &curated, observe)?;
-    warnings.extend(notes);
-    Ok(Analysis { corpus, warnings })
+    Folder::read(dir)?.analyse_observed(observe)
+}
+
+/// A corpus folder read and decoded, with its curator's metadata: all the
+/// analysis reads. Reading comes apart from analysing so that a build can
+/// decide, from the text's size, how the app is built, and compile it while
+/// the folder is analysed.
+#[derive(Debug)]
+pub struct Folder {
+    /// Every text file, decoded, in path order.
+    pub files: Vec<SourceFile>,
+    /// The curator's metadata, by file name.
+    pub curated: BTreeMap<String, Curated>,
+    /// What reading found and the curator should know.
+    pub warnings: Vec<Warning>,
+}
+
+impl Folder {
+    /// Reads and decodes every `*.txt` file in `dir` and its subfolders, and
+    /// the metadata beside them; every error names its file.
+    pub fn read(dir: &Path) -> Result<Folder, Vec<CorpusError>> {
+        let (files, warnings) = read_folder(dir)?;
+        let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        let curated = read_metadata(dir, &names)?;
+        Ok(Folder { files, curated, warnings })
+    }
+
+    /// Bytes of text in the files, as decoded: what decides whether a
+    /// corpus is embedded or sharded (`corpus::bundle::is_sharded`).
+    pub fn text_bytes(&self) -> usize {
+        self.files.iter().map(|f| f.text.len()).sum()
+    }
+
+    /// Analyses the files, telling `observe(done, total)` after each.
+    pub fn analyse_observed(self, observe: &mut dyn FnMut(usize, usize)) -> Result<Analysis, Vec<CorpusError>> {
+        let Folder { files, curated, mut warnings } = self;
+        let (corpus, notes) = analyse_files_observed(&files, &curated, observe)?;
+        warnings.extend(notes);
+        Ok(Analysis { corpus, warnings })
+    }
 }
 
 /// Analyses decoded files (in the given order) with the curator's metadata.

@@ -3,8 +3,9 @@
 //! computed here so the browser does no such work.
 //!
 //! A corpus with at most `embed_limit` bytes of text is embedded whole. A
-//! larger one embeds only the head of its bundle, the unfiltered first view
-//! computed here, and keeps the rest in static files under `data-<hash>/`,
+//! larger one embeds nothing: the head of its bundle, the unfiltered first
+//! view computed here, is a file the page preloads beside the app, and the
+//! rest is in static files beside it under `data-<hash>/`,
 //! each fetched when the app needs it, named by a hash of everything in them
 //! so a rebuilt corpus never meets a cached shard of an old one: what the
 //! first view costs does not grow with the corpus.
@@ -154,26 +155,40 @@ pub fn head(whole: &Bundle) -> Result<Bundle, String> {
     Ok(head)
 }
 
-/// What a build writes: the bundle the app embeds, and the files to put
-/// next to it (none when everything is embedded).
+/// What a build writes: the bundle, and the files to put next to the app
+/// (none when everything is embedded).
 pub struct Site {
-    /// Postcard bytes of the [`Bundle`].
+    /// Postcard bytes of the [`Bundle`]: the app embeds it, or, for a
+    /// sharded corpus, it is the head, also among [`Site::files`].
     pub bundle: Vec<u8>,
     /// Paths relative to the page, and their contents.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// Bundles a corpus for the app: whole when its text is at most `embed_limit`
-/// bytes. Otherwise the app embeds only the head of the bundle (see
-/// [`head`]), which paints the first view, and the rest is in shards, each
+/// Whether a corpus with `text` bytes of text is sharded, under a limit of
+/// `embed_limit` bytes.
+pub fn is_sharded(text: usize, embed_limit: usize) -> bool {
+    text > embed_limit
+}
+
+/// [`site_as`], sharded when the documents' text is over `embed_limit` bytes.
+pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
+    let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    site_as(corpus, is_sharded(text, embed_limit))
+}
+
+/// Bundles a corpus for the app: whole unless `sharded`. A sharded corpus's
+/// bundle is only its head (see [`head`]), which paints the first view and
+/// which the page preloads beside the app ([`Shards::head_path`]): the app
+/// itself then holds nothing of the corpus, so it compiles while the corpus
+/// is analysed, and once for every corpus. The rest is in shards, each
 /// fetched when something needs it (see [`Shards`]): the facets and dates
 /// (at once, after the first view), the search index, the map, the slugs,
 /// summaries in chunks of [`SUMMARY_CHUNK`], every document, and every
 /// chunk of word positions.
-pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
-    let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+pub fn site_as(corpus: Corpus, sharded: bool) -> Result<Site, String> {
     let mut bundle = bundle(corpus)?;
-    if text <= embed_limit {
+    if !sharded {
         return Ok(Site { bundle: serialise(&bundle), files: Vec::new() });
     }
     let names_of = |documents: core::ops::Range<usize>| names(&bundle.filter, documents);
@@ -224,8 +239,11 @@ pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     out.push((shards.index_path(), index));
     out.push((shards.map_path(), map));
     out.push((shards.slugs_path(), slugs));
+    let path = shards.head_path();
     head.shards = Some(shards);
-    Ok(Site { bundle: serialise(&head), files: out })
+    let head = serialise(&head);
+    out.push((path, head.clone()));
+    Ok(Site { bundle: head, files: out })
 }
 
 /// The names `documents` show of the facets a head trims ([`HEAD_VALUES`]),

@@ -1,9 +1,11 @@
 import { test, expect, Page } from './app';
-import { shardRequests } from './requests';
+import { test as bare } from '@playwright/test';
+import { HEAD, shardRequests } from './requests';
 
 // `/alt/` is built with ORRERY_EMBED_LIMIT=0, so its documents and word
-// positions are static shards. The app embeds only the head of its bundle,
-// which paints the first view; the facets (`filter.bin`) and the index
+// positions are static shards. The app embeds nothing of the corpus: it
+// starts from the head its page preloads (`head.bin`), which paints the
+// first view; the facets (`filter.bin`) and the index
 // (`index.bin`) follow once that view is on screen, and each view then
 // fetches only what it shows. (Its
 // seven articles all fit the first page; `scale.spec.ts` has a corpus
@@ -12,18 +14,52 @@ import { shardRequests } from './requests';
 const alt = (baseURL: string | undefined, query = '') => new URL(`/alt/${query}`, baseURL!).href;
 
 
-/** Holds every shard's response until the returned function is called. */
+/** Holds every shard's response but the head's until the returned function is called. */
 async function holdShards(page: Page): Promise<() => void> {
   let release = () => {};
   const gate = new Promise<void>((resolve) => { release = resolve; });
   await page.route(/\/data-[0-9a-f]{16}\//, async (route) => {
-    await gate;
+    if (!HEAD.test(new URL(route.request().url()).pathname)) await gate;
     await route.continue();
   });
   return release;
 }
 
-test('the first view of a sharded corpus paints from the embedded head, with exact counts', async ({ page, baseURL }) => {
+// These two hold the head, so the app has not started when `goto` returns.
+bare('the page names its head and preloads it beside the app, which starts from it', async ({ page, baseURL }) => {
+  const heads: string[] = [];
+  page.on('request', (request) => { if (HEAD.test(new URL(request.url()).pathname)) heads.push(request.url()); });
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(HEAD, async (route) => { await gate; await route.continue(); });
+  await page.goto(alt(baseURL));
+  const link = page.locator('link#orrery-head');
+  await expect(link).toHaveAttribute('rel', 'preload');
+  await expect(link).toHaveAttribute('href', /^data-[0-9a-f]{16}\/head\.bin$/);
+  // The first view is the page's own; the app waits for the head, so the
+  // page still shows it, and one request for the head is on its way.
+  await expect(page.locator('#first-view main article')).toHaveCount(7);
+  await expect.poll(() => heads.length).toBe(1);
+  await page.waitForTimeout(500);
+  await expect(page.locator('#first-view')).toHaveCount(1);
+  release();
+  await expect(page.locator('#first-view')).toHaveCount(0);
+  await expect(page.locator('main article')).toHaveCount(7);
+  await page.getByRole('searchbox').fill('satellite');
+  await expect(page.locator('.result-count')).toHaveText(/1 article/);
+  // Fetched once: the preload is the app's fetch.
+  expect(heads).toEqual([new URL(`/alt/${await link.getAttribute('href')}`, baseURL!).href]);
+});
+
+bare('a head that cannot be loaded is named, and the first view stays to read', async ({ page, baseURL }) => {
+  await page.route(HEAD, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(alt(baseURL));
+  await expect(page.getByRole('alert')).toContainText(/The corpus's head could not be loaded: \/alt\/data-[0-9a-f]{16}\/head\.bin: HTTP 404\. Reload the page/);
+  await expect(page.locator('#first-view main article')).toHaveCount(7);
+  await expect(page.locator('#first-view main article h2 a').first()).toHaveAttribute('href', /\?doc=/);
+});
+
+test('the first view of a sharded corpus paints from its head alone, with exact counts', async ({ page, baseURL }) => {
   const shards = shardRequests(page);
   const release = await holdShards(page);
   await page.goto(alt(baseURL));

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use rayon::prelude::*;
 
+use crate::bundle;
 use crate::cmd::{self, command, root};
 use crate::tools::{ensure, Need};
 
@@ -17,6 +18,9 @@ pub struct Options {
     /// Bytes of text above which the corpus is sharded (`ORRERY_EMBED_LIMIT`);
     /// `None` leaves the environment's or the default.
     pub embed_limit: Option<usize>,
+    /// Whether to print every built file's size after the build (`--no-sizes`
+    /// leaves it out: gzipping a large corpus's shards takes a while).
+    pub sizes: bool,
 }
 
 impl Options {
@@ -27,6 +31,7 @@ impl Options {
             public_url: "/".into(),
             dist: root().join("dist"),
             embed_limit: None,
+            sizes: true,
         };
         let mut args = args.iter();
         while let Some(flag) = args.next() {
@@ -40,6 +45,7 @@ impl Options {
                     options.embed_limit =
                         Some(v.parse().map_err(|_| format!("--embed-limit needs a number of bytes, not {v:?}"))?);
                 }
+                "--no-sizes" => options.sizes = false,
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
@@ -78,20 +84,56 @@ pub fn trunk(subcommand: &str, options: &Options) -> Command {
 pub fn run(options: &Options) -> Result<(), String> {
     ensure(Need::Build)?;
     let started = std::time::Instant::now();
-    run_trunk_build(options)?;
+    build_site(options)?;
     println!(
         "built {} from {} in {:.1} s",
         options.dist.display(),
         options.corpus.display(),
         started.elapsed().as_secs_f64()
     );
-    print_sizes(&options.dist)
+    if options.sizes {
+        print_sizes(&options.dist)?;
+    }
+    Ok(())
 }
 
-pub fn run_trunk_build(options: &Options) -> Result<(), String> {
+/// Builds the site: reads the corpus, then analyses it here while Trunk
+/// compiles the app, and completes Trunk's output with the analysis
+/// (`bundle::finish`). Trunk's hooks, which do the same for `trunk serve`,
+/// are told to do nothing ([`bundle::ANALYSED_BY_XTASK`]).
+///
+/// A sharded corpus's app holds nothing of the corpus (its head is a file
+/// the page preloads), so the two run at once, on both cores, and Cargo
+/// compiles the app once for every such corpus. An embedded corpus's app
+/// holds the bundle, so Trunk starts once it is written; such a corpus is
+/// small ([`corpus::bundle::DEFAULT_EMBED_LIMIT`]) and quick to analyse.
+pub fn build_site(options: &Options) -> Result<(), String> {
+    let limit = match options.embed_limit {
+        Some(limit) => limit,
+        None => bundle::parse_embed_limit(std::env::var("ORRERY_EMBED_LIMIT").ok().as_deref())?,
+    };
+    let folder = bundle::read(&options.corpus)?;
+    let sharded = corpus::bundle::is_sharded(folder.text_bytes(), limit);
+    bundle::write_sharded(sharded)?;
     let mut trunk = trunk("build", options);
-    trunk.arg("--dist").arg(&options.dist);
-    cmd::run(&mut trunk)
+    trunk.arg("--dist").arg(&options.dist).env(bundle::ANALYSED_BY_XTASK, "1");
+    if sharded {
+        let mut child = trunk.spawn().map_err(|e| format!("cannot run {}: {e}", cmd::describe(&trunk)))?;
+        if let Err(e) = bundle::analyse(&options.corpus, folder, true) {
+            // The app is of no use without its corpus.
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(e);
+        }
+        let status = child.wait().map_err(|e| format!("{} did not finish: {e}", cmd::describe(&trunk)))?;
+        if !status.success() {
+            return Err(format!("{} failed ({status})", cmd::describe(&trunk)));
+        }
+    } else {
+        bundle::analyse(&options.corpus, folder, false)?;
+        cmd::run(&mut trunk)?;
+    }
+    bundle::finish(&options.dist, true)
 }
 
 /// What a built file is to the page.
@@ -100,8 +142,9 @@ pub enum Part {
     /// The page, which carries the first view's HTML, and its stylesheet:
     /// all the first card needs.
     FirstView,
-    /// The app's JS and wasm, asked for at once beside the first view:
-    /// searching, filtering and reading wait for them.
+    /// The app's JS and wasm, and a sharded corpus's head, asked for at
+    /// once beside the first view: searching, filtering and reading wait
+    /// for them.
     App,
     /// A shard (`data-*/`, fetched on demand) or the service worker
     /// (`sw.js`, registered once the page has loaded).
@@ -111,7 +154,10 @@ pub enum Part {
 /// What the built file `name` (relative to the site) is to the page.
 pub fn part(name: &Path) -> Part {
     let first = name.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
-    if first.starts_with("data-") || name == Path::new("sw.js") {
+    let head = name.components().count() == 2 && name.file_name().is_some_and(|f| f == orrery_core::model::HEAD_FILE);
+    if first.starts_with("data-") && head {
+        Part::App
+    } else if first.starts_with("data-") || name == Path::new("sw.js") {
         Part::Later
     } else if name.extension().is_some_and(|e| e == "js" || e == "wasm") {
         Part::App
@@ -156,7 +202,7 @@ pub fn print_sizes(dist: &Path) -> Result<(), String> {
     }
     let kb = |gz: u64| gz as f64 / 1024.0;
     println!("{:>10} {:>10}  first view: the page and its CSS ({:.1} KB gzipped)", first.0, first.1, kb(first.1));
-    println!("{:>10} {:>10}  the app: JS and wasm ({:.1} KB gzipped)", app.0, app.1, kb(app.1));
+    println!("{:>10} {:>10}  the app: JS, wasm and any head ({:.1} KB gzipped)", app.0, app.1, kb(app.1));
     println!(
         "{:>10} {:>10}  interactive: both ({:.1} KB gzipped)",
         first.0 + app.0,
@@ -186,4 +232,26 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_its_app_and_a_head_are_told_apart_from_what_comes_later() {
+        for (name, want) in [
+            ("index.html", Part::FirstView),
+            ("main-0f.css", Part::FirstView),
+            ("orrery-0f.js", Part::App),
+            ("orrery-0f_bg.wasm", Part::App),
+            ("data-00000000000000ff/head.bin", Part::App),
+            ("data-00000000000000ff/filter.bin", Part::Later),
+            ("data-00000000000000ff/doc/head.bin", Part::Later),
+            ("data-00000000000000ff/doc/7.bin", Part::Later),
+            ("sw.js", Part::Later),
+        ] {
+            assert_eq!(part(Path::new(name)), want, "{name}");
+        }
+    }
 }

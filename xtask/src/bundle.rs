@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use corpus::bundle::{site, DEFAULT_EMBED_LIMIT};
+use corpus::bundle::{is_sharded, site_as, DEFAULT_EMBED_LIMIT};
 use rayon::prelude::*;
 
 use crate::cmd::root;
@@ -66,9 +66,48 @@ fn progress_bar() -> impl FnMut(usize, usize) {
     }
 }
 
+/// Set for Trunk's hooks by `cargo xtask build`, which analyses the corpus
+/// itself (see [`crate::build::build_site`]): the hooks then do nothing.
+pub const ANALYSED_BY_XTASK: &str = "ORRERY_ANALYSED_BY_XTASK";
+
+/// Whether the hooks are run by a `cargo xtask build` that does their work.
+fn analysed_by_xtask() -> bool {
+    std::env::var_os(ANALYSED_BY_XTASK).is_some()
+}
+
+/// Reads and decodes the corpus folder, naming every file that cannot be read.
+pub fn read(corpus: &Path) -> Result<corpus::analyse::Folder, String> {
+    corpus::analyse::Folder::read(corpus).map_err(|errors| corpus::read::describe_errors(corpus, &errors))
+}
+
+/// Writes whether the app is built for a sharded corpus (`build.rs` reads
+/// it): an embedded one compiles the bundle in and no code for fetching
+/// parts; a sharded one compiles nothing of the corpus. Rewritten only when
+/// it changes, so Cargo rebuilds the app only then.
+pub fn write_sharded(sharded: bool) -> Result<(), String> {
+    let dir = bundle_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let flag = dir.join("sharded");
+    let sharded: &[u8] = if sharded { b"1" } else { b"0" };
+    if std::fs::read(&flag).ok().as_deref() != Some(sharded) {
+        std::fs::write(&flag, sharded).map_err(|e| format!("cannot write {}: {e}", flag.display()))?;
+    }
+    Ok(())
+}
+
 /// Analyses `corpus` once and writes `bundle.bin` and `shards/` into
 /// [`bundle_dir`], then prints a summary of what was found.
 pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
+    let folder = read(corpus)?;
+    let sharded = is_sharded(folder.text_bytes(), embed_limit);
+    write_sharded(sharded)?;
+    analyse(corpus, folder, sharded)
+}
+
+/// Analyses the `folder` read from `corpus` and writes `bundle.bin` and
+/// `shards/` into [`bundle_dir`], sharded or not as [`write_sharded`] said,
+/// then prints a summary of what was found.
+pub fn analyse(corpus: &Path, folder: corpus::analyse::Folder, sharded: bool) -> Result<(), String> {
     // The last build's shards (a hundred thousand files for a large corpus)
     // are moved aside and removed while this one is analysed.
     let dir = bundle_dir();
@@ -76,26 +115,20 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
     let old = dir.join(format!("shards-old-{}", std::process::id()));
     let removal =
         std::fs::rename(&shards, &old).ok().map(|()| std::thread::spawn(move || std::fs::remove_dir_all(old)));
-    let analysis = corpus::analyse::analyse_folder_observed(corpus, &mut progress_bar())
+    let analysis = folder
+        .analyse_observed(&mut progress_bar())
         .map_err(|errors| corpus::read::describe_errors(corpus, &errors))?;
     for warning in &analysis.warnings {
         eprintln!("{warning}");
     }
     let summary = corpus::summary::Summary::of(&analysis);
-    let site = site(analysis.corpus, embed_limit)?;
+    let site = site_as(analysis.corpus, sharded)?;
     let _ = std::fs::remove_dir_all(&shards);
     std::fs::create_dir_all(&shards).map_err(|e| format!("cannot create {}: {e}", shards.display()))?;
     let bundle = dir.join("bundle.bin");
     // Unchanged bytes keep the file's time, so Cargo does not rebuild the app.
     if std::fs::read(&bundle).ok().as_deref() != Some(site.bundle.as_slice()) {
         std::fs::write(&bundle, &site.bundle).map_err(|e| format!("cannot write {}: {e}", bundle.display()))?;
-    }
-    // Whether the app is built for a sharded corpus (`build.rs` reads it):
-    // an embedded one compiles no code for fetching its parts.
-    let flag = dir.join("sharded");
-    let sharded: &[u8] = if site.files.is_empty() { b"0" } else { b"1" };
-    if std::fs::read(&flag).ok().as_deref() != Some(sharded) {
-        std::fs::write(&flag, sharded).map_err(|e| format!("cannot write {}: {e}", flag.display()))?;
     }
     // The folders first, then the files on every core.
     let folders: std::collections::BTreeSet<&Path> =
@@ -127,36 +160,57 @@ pub fn prepare(corpus: &Path, embed_limit: usize) -> Result<(), String> {
 }
 
 /// Trunk's `pre_build` hook: the corpus is `CORPUS_DIR` (default `seeds`),
-/// the limit `ORRERY_EMBED_LIMIT`.
+/// the limit `ORRERY_EMBED_LIMIT`. (Under `cargo xtask build`, which
+/// analyses the corpus itself, it does nothing.)
 pub fn hook() -> Result<(), String> {
+    if analysed_by_xtask() {
+        return Ok(());
+    }
     let corpus = root().join(std::env::var_os("CORPUS_DIR").unwrap_or_else(|| "seeds".into()));
     let limit = parse_embed_limit(std::env::var("ORRERY_EMBED_LIMIT").ok().as_deref())?;
     prepare(&corpus, limit)
 }
 
-/// Trunk's `post_build` hook: puts the shards of the last `prepare` into
-/// Trunk's staging folder, as hard links where it can (see [`link_tree`]).
+/// Trunk's `post_build` hook: [`finish`] in Trunk's staging folder. (Under
+/// `cargo xtask build` it does nothing: the build finishes the site once
+/// Trunk and its own analysis are done.)
 pub fn copy_shards() -> Result<(), String> {
+    if analysed_by_xtask() {
+        return Ok(());
+    }
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .ok_or("xtask shards runs as Trunk's post_build hook, which sets TRUNK_STAGING_DIR")?;
-    link_tree(&bundle_dir().join("shards"), &staging)?;
-    write_first_view(&staging)?;
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
-    write_service_worker(&staging, release)
+    finish(&staging, release)
+}
+
+/// Completes the site Trunk built in `site` with the last `prepare`: its
+/// shards, as hard links where it can (see [`link_tree`]), the first view
+/// in the page, and the service worker.
+pub fn finish(site: &Path, release: bool) -> Result<(), String> {
+    link_tree(&bundle_dir().join("shards"), site)?;
+    write_first_view(site)?;
+    write_service_worker(site, release)
 }
 
 /// Writes the first view into the built page: the HTML of the app's own
 /// components at their first instant, for the bundle of the last `prepare`
 /// (`orrery::prerender`). The first card then shows before the app's code
-/// has arrived.
+/// has arrived. A sharded corpus's page also names its head, and preloads
+/// it beside the app ([`xtask::page::preload_head`]).
 pub fn write_first_view(site: &Path) -> Result<(), String> {
     let bundle = bundle_dir().join("bundle.bin");
     let bytes = std::fs::read(&bundle).map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
     let html = orrery::prerender::first_view(&bytes)?;
+    // A sharded corpus's app starts from its head, which the page names.
+    let head = orrery::data::decode(&bytes)?.shards.map(|shards| shards.head_path());
     let page = site.join("index.html");
     let text = std::fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-    let filled = xtask::page::fill_first_view(&text, &html).map_err(|e| format!("{}: {e}", page.display()))?;
+    let mut filled = xtask::page::fill_first_view(&text, &html).map_err(|e| format!("{}: {e}", page.display()))?;
+    if let Some(head) = head {
+        filled = xtask::page::preload_head(&filled, &head).map_err(|e| format!("{}: {e}", page.display()))?;
+    }
     std::fs::write(&page, filled).map_err(|e| format!("cannot write {}: {e}", page.display()))
 }
 

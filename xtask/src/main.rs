@@ -21,8 +21,9 @@ const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
   serve [--corpus DIR]                   build the release app and serve it at http://127.0.0.1:8080/, rebuilding on change
-  build [--corpus DIR] [--public-url /sub/] [--dist DIR] [--embed-limit BYTES]
+  build [--corpus DIR] [--public-url /sub/] [--dist DIR] [--embed-limit BYTES] [--no-sizes]
                                          a release build into dist/ (or DIR), with the size of every file
+                                         (not with --no-sizes); a sharded corpus is analysed while the app compiles
   test                                   every test layer: native, wasm in Chromium, end-to-end with Playwright
   tools                                  only install what is missing
   bench [--quick | --adversarial | --throughput | --scale N]
@@ -35,7 +36,8 @@ tasks:
   synth --docs N --out DIR [--seed S]    write N generated articles (and truth.json) to DIR
   map                                    regenerate corpus/data/map.tsv from npm world-atlas
   bundle                                 (Trunk's pre-build hook) analyse CORPUS_DIR once: the bundle and shards
-  shards                                 (Trunk's post-build hook) copy the shards into Trunk's output
+  shards                                 (Trunk's post-build hook) complete Trunk's output: shards, first view, worker
+                                         (under `build`, both hooks do nothing: it does their work itself)
 
 A corpus with more than ORRERY_EMBED_LIMIT bytes of text (default 262144) keeps
 its documents in static shards fetched on demand; smaller ones are embedded.";

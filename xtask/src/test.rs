@@ -19,7 +19,7 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use crate::build::{run_trunk_build, Options};
+use crate::build::{build_site, Options};
 use crate::cmd::{command, root, run_capturing};
 use crate::tools::{ensure, Need};
 
@@ -214,8 +214,9 @@ fn end_to_end() -> Result<Tally, String> {
     for (corpus, sub, embed_limit) in
         [(root().join("seeds"), "orrery", None), (alt, "alt", Some(0)), (big, "big", Some(0))]
     {
-        let options = Options { corpus, public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit };
-        run_trunk_build(&options)?;
+        let options =
+            Options { corpus, public_url: format!("/{sub}/"), dist: site.join(sub), embed_limit, sizes: false };
+        build_site(&options)?;
     }
     let port = free_port()?;
     let server = StaticServer::start(&site, port)?;

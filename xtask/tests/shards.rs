@@ -87,9 +87,11 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     let head: Bundle = decode(&s.bundle);
     let shards = head.shards.clone().expect("over the limit, the corpus is sharded");
     let files: BTreeMap<&str, &[u8]> = s.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
-    // The app embeds the head; the rest is in parts.
+    // The app starts from the head, a file of its own among the parts,
+    // named where the page can link it; the rest is in parts.
+    assert!(orrery_core::model::is_head_path(&shards.head_path()));
+    assert_eq!(files[shards.head_path().as_str()], s.bundle.as_slice());
     let b = assemble(&head, &files);
-    assert!(shards.dir.starts_with("data-"));
     // The order by title and the quotations travel apart from the filter.
     assert_eq!((&b.titles, &b.quotes), (&whole.titles, &whole.quotes));
     assert!(head.titles == Titles::default() && head.quotes == QuoteSpeakers::new(&[]));
@@ -113,7 +115,7 @@ fn a_large_corpus_keeps_texts_and_positions_in_shards_and_loses_nothing() {
     // order by title, the quotations by speaker, the index, map and slugs.
     let summary_chunks = c.documents.len().div_ceil(shards.chunk as usize);
     let fragments = b.index.fragments.len();
-    assert_eq!(files.len(), c.documents.len() + whole.positions.len() + summary_chunks + fragments + 6);
+    assert_eq!(files.len(), c.documents.len() + whole.positions.len() + summary_chunks + fragments + 7);
     let mut terms = Vec::new();
     for k in 0..fragments {
         let fragment: TermFragment = decode(files[shards.terms_path(k).as_str()]);
