@@ -245,6 +245,22 @@ fn child_usage() -> ChildUsage {
     }
 }
 
+/// Removes Cargo's fingerprints of the app's release wasm build (its crate
+/// and build script run), so the next build compiles the app's crate again.
+fn forget_app_build() -> Result<(), String> {
+    let dir = root().join("target/wasm32-unknown-unknown/release/.fingerprint");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(()) };
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        // `orrery-<hash>`, not `orrery-core-<hash>`.
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.strip_prefix("orrery-").is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_hexdigit())) {
+            std::fs::remove_dir_all(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// `cargo xtask bench --scale N`: N generated articles (seed 1, kept in
 /// `target/bench/corpus-N` for the next run), built once and opened in
 /// Chromium: build time, CPU time over wall time (2.0 is both cores busy the
@@ -268,9 +284,14 @@ pub fn scale(n: usize) -> Result<(), String> {
     // The build as a curator runs it, in a process of its own, so that what
     // it costs is all in this process's children's usage: wall time and CPU
     // time over it.
+    // A copy of this program: Trunk's hooks run `cargo run -p xtask`, which
+    // may relink the original.
+    let exe = bench.join("xtask-build");
+    std::fs::copy(std::env::current_exe().map_err(|e| e.to_string())?, &exe)
+        .map_err(|e| format!("cannot copy xtask to {}: {e}", exe.display()))?;
     let build = || -> Result<(f64, f64), String> {
         let _ = std::fs::remove_dir_all(&site);
-        let mut build = std::process::Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
+        let mut build = std::process::Command::new(&exe);
         build.args(["build", "--no-sizes", "--public-url", "/scale/", "--corpus"]).arg(&dir).arg("--dist").arg(&dist);
         let before = child_usage();
         let started = Instant::now();
@@ -278,10 +299,13 @@ pub fn scale(n: usize) -> Result<(), String> {
         let wall = started.elapsed().as_secs_f64();
         Ok((wall, (child_usage().cpu_seconds - before.cpu_seconds) / wall))
     };
-    // First with the app's own crate compiled anew (not its dependencies),
-    // as a first corpus's build is; then again, as every later corpus's
-    // build is: a sharded corpus's app does not change with the corpus.
-    run(command("cargo").args(["clean", "-q", "--release", "--target", "wasm32-unknown-unknown", "-p", "orrery"]))?;
+    // First with the app's own crate compiled anew for the browser (not its
+    // dependencies, nor the native tools), as a first corpus's build is, and
+    // as every build was while the app embedded its corpus's head; then
+    // again, as every later corpus's build is: a sharded corpus's app does
+    // not change with the corpus. Cargo's record of the app's wasm build is
+    // removed, so it compiles it again.
+    forget_app_build()?;
     let (wall, cores) = build()?;
     let (again, cores_again) = build()?;
     let after = child_usage();
