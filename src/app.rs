@@ -145,6 +145,8 @@ pub fn App() -> impl IntoView {
         _ => None,
     });
     let doc = Memo::new(move |_| nav.location.with(|l| l.doc.map(|d| d as usize)));
+    // The article's text is fetched alongside the results, not after them.
+    Effect::new(move |_| doc.get().map(crate::data::anticipate_document));
     // The sidebar stays while a part loads; the reader opens once the
     // results it steps through are there.
     let reading = Memo::new(move |_| doc.get().filter(|_| !waiting.get()));

@@ -335,6 +335,17 @@ pub fn anticipate() {
     untrack(|| drop(filter()));
 }
 
+/// Asks for document `doc`'s text as soon as the address names it. The
+/// reader opens once the results it steps through are computed (a large
+/// corpus's filter first), and its article then arrives with them rather
+/// than after them: at 100,000 articles that is one fetch and decode of
+/// the filter (about 100 ms) less before the text shows.
+pub fn anticipate_document(doc: usize) {
+    if parts().is_some() && doc < total() {
+        untrack(|| drop(crate::shards::document(doc)));
+    }
+}
+
 /// The filter if it is here or on its way; asked for only if `ask`.
 /// (`Pending` when it is neither: the caller re-runs once something asks
 /// for it, "Show all" say, or asks itself when it wants it.)

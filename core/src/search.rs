@@ -641,23 +641,27 @@ impl SearchIndex {
                 });
             }
         }
-        // A phrase's words, each its one exact term (a word the corpus
-        // lacks matches nowhere).
-        let phrases: Vec<Option<Matches>> = query
+        // A phrase's words, each its one exact term with its word numbers,
+        // found once for every document (a word the corpus lacks, or whose
+        // chunk is not at hand, matches nowhere).
+        let phrases: Vec<Option<Vec<PhraseWord>>> = query
             .clauses
             .iter()
             .zip(&clauses)
             .filter(|(c, _)| matches!(c, Clause::Phrase(_)))
-            .map(|(_, words)| words.iter().map(|m| m.first().copied()).collect())
+            .map(|(_, words)| {
+                words
+                    .iter()
+                    .map(|m| m.first().and_then(|&(t, postings)| self.phrase_word(parts, t, postings)))
+                    .collect()
+            })
             .collect();
         let scores = scores
             .unwrap_or_default()
             .into_iter()
             .enumerate()
             .filter(|(_, s)| !s.is_nan())
-            .filter(|(d, _)| {
-                phrases.iter().all(|terms| terms.as_ref().is_some_and(|t| self.has_phrase(parts, *d as u32, t)))
-            })
+            .filter(|(d, _)| phrases.iter().all(|words| words.as_ref().is_some_and(|w| has_phrase(w, *d as u32))))
             .map(|(d, s)| (d as u32, s))
             .collect();
         Found { scores, missing: Vec::new() }
@@ -726,51 +730,55 @@ impl SearchIndex {
         postings: &[(u32, u32)],
         doc: u32,
     ) -> Option<Vec<u32>> {
-        let (positions, posting) = self.term_positions(parts, term, postings, doc)?;
-        positions.posting(posting)
+        let (postings, positions) = self.phrase_word(parts, term, postings)?;
+        positions.posting(postings.binary_search_by_key(&doc, |&(d, _)| d).ok()?)
     }
 
-    /// A term's positions, and its posting of `doc`, when the document has
-    /// it and the term's chunk is at hand.
-    fn term_positions<'a>(
+    /// A phrase's word: its term's postings and word numbers, when its
+    /// chunk is at hand.
+    fn phrase_word<'a>(
         &self,
         parts: &'a (impl Positions + ?Sized),
         term: usize,
-        postings: &[(u32, u32)],
-        doc: u32,
-    ) -> Option<(&'a TermPositions, usize)> {
-        let posting = postings.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
+        postings: &'a [(u32, u32)],
+    ) -> Option<PhraseWord<'a>> {
         let chunk = parts.chunk(self.chunk_of(term))?;
-        Some((chunk.terms.get(term.checked_sub(chunk.first_term as usize)?)?, posting))
+        Some((postings, chunk.terms.get(term.checked_sub(chunk.first_term as usize)?)?))
     }
+}
 
-    /// Whether the terms stand one after another somewhere in the document.
-    /// One pass over each term's word numbers, as they are read: a phrase
-    /// of two frequent words checks tens of thousands of documents.
-    fn has_phrase(&self, parts: &(impl Positions + ?Sized), doc: u32, terms: &[(usize, &[(u32, u32)])]) -> bool {
-        let mut lists = Vec::with_capacity(terms.len());
-        for &(t, postings) in terms {
-            match self.term_positions(parts, t, postings, doc).and_then(|(tp, i)| tp.numbers(i)) {
-                Some(numbers) => lists.push(numbers.peekable()),
+/// A phrase's word, as [`SearchIndex::phrase_word`] finds it.
+type PhraseWord<'a> = (&'a [(u32, u32)], &'a TermPositions);
+
+/// Whether a phrase's words stand one after another somewhere in the
+/// document. One pass over each word's numbers, as they are read: a phrase
+/// of two frequent words checks tens of thousands of documents, so each
+/// word's chunk is found once for them all ([`SearchIndex::phrase_word`]),
+/// not once a document.
+fn has_phrase(words: &[PhraseWord], doc: u32) -> bool {
+    let mut lists = Vec::with_capacity(words.len());
+    for &(postings, positions) in words {
+        let posting = postings.binary_search_by_key(&doc, |&(d, _)| d).ok();
+        match posting.and_then(|i| positions.numbers(i)) {
+            Some(numbers) => lists.push(numbers.peekable()),
+            None => return false,
+        }
+    }
+    let Some((first, rest)) = lists.split_first_mut() else { return false };
+    'starts: for p in first {
+        for (j, list) in rest.iter_mut().enumerate() {
+            let want = p.saturating_add(j as u32 + 1);
+            // Word numbers ascend, and so does `want`: skip those before.
+            while list.next_if(|&n| n < want).is_some() {}
+            match list.peek() {
+                Some(&n) if n == want => {}
+                Some(_) => continue 'starts,
                 None => return false,
             }
         }
-        let Some((first, rest)) = lists.split_first_mut() else { return false };
-        'starts: for p in first {
-            for (j, list) in rest.iter_mut().enumerate() {
-                let want = p.saturating_add(j as u32 + 1);
-                // Word numbers ascend, and so does `want`: skip those before.
-                while list.next_if(|&n| n < want).is_some() {}
-                match list.peek() {
-                    Some(&n) if n == want => {}
-                    Some(_) => continue 'starts,
-                    None => return false,
-                }
-            }
-            return true;
-        }
-        false
+        return true;
     }
+    false
 }
 
 /// Indexes into sorted `terms` for a word: exactly, or every term it begins.

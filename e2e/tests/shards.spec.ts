@@ -162,6 +162,21 @@ test('opening an article fetches that article only, and the reader shows it', as
   await expect(page.locator('.reader-body [data-quote="1"].current')).toBeVisible();
 });
 
+test('an article opened before the facets arrive is fetched alongside them, not after', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  const release = await holdShards(page);
+  await page.goto(alt(baseURL));
+  await page.getByRole('link', { name: 'Kenya and Peru share a weather satellite' }).click();
+  // The reader waits for the results it steps through (the filter), and
+  // the article's text is already on its way while it does.
+  await expect.poll(() => shards.filter((s) => /^doc\/\d+\.bin$/.test(s)).length).toBe(1);
+  expect(shards).toContain('filter.bin');
+  await expect(page.locator('.reader-body')).toHaveCount(0);
+  release();
+  await expect(page.locator('.reader-body')).toContainText('The first images of the coast of Peru');
+  await expect(page.locator('.reader-position')).toHaveText(/^\d of 7$/);
+});
+
 test('a phrase fetches word positions and matches exactly, in order', async ({ page, baseURL }) => {
   const shards = shardRequests(page);
   await page.goto(alt(baseURL, '?q=%22small+countries%22'));
