@@ -338,8 +338,7 @@ pub fn anticipate() {
 /// Asks for document `doc`'s text as soon as the address names it. The
 /// reader opens once the results it steps through are computed (a large
 /// corpus's filter first), and its article then arrives with them rather
-/// than after them: at 100,000 articles that is one fetch and decode of
-/// the filter (about 100 ms) less before the text shows.
+/// than after them: one round trip less before the text shows.
 pub fn anticipate_document(doc: usize) {
     if parts().is_some() && doc < total() {
         untrack(|| drop(crate::shards::document(doc)));
