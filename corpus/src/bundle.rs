@@ -172,6 +172,10 @@ pub fn is_sharded(text: usize, embed_limit: usize) -> bool {
 }
 
 /// [`site_as`], sharded when the documents' text is over `embed_limit` bytes.
+/// (`cargo xtask build` and its hook decide before the analysis, on the
+/// files' decoded text, `crate::analyse::Folder::text_bytes`, which also
+/// counts titles and date lines: this is for tests and tools that hold
+/// only a corpus.)
 pub fn site(corpus: Corpus, embed_limit: usize) -> Result<Site, String> {
     let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
     site_as(corpus, is_sharded(text, embed_limit))
