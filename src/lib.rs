@@ -11,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod first_view;
+pub mod markup;
 pub mod nav;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

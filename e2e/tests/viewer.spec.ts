@@ -201,6 +201,22 @@ test('keyboard only: skip link, facets and the reader', async ({ page }) => {
   await expect(count(page)).toHaveText('1 article');
 });
 
+test('a country chip chosen from the keyboard keeps the focus as its card is written again', async ({ page }) => {
+  await page.goto('./');
+  const chip = cards(page).first().getByRole('link', { name: /^Filter by / }).first();
+  const country = ((await chip.getAttribute('aria-label')) ?? '').replace('Filter by ', '');
+  await chip.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/country=/);
+  // The card holding the chip is still first, written again with the filter:
+  // the focus is on the same chip, which now removes it.
+  const removing = cards(page).first().getByRole('link', { name: `Remove the filter ${country}` });
+  await expect(removing).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/country=/);
+  await expect(cards(page).first().getByRole('link', { name: `Filter by ${country}` })).toBeFocused();
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const [name, query] of [
     ['articles', ''], ['search', '?q=lunar'], ['quotes', '?view=quotes'], ['countries', '?view=countries'],

@@ -6,14 +6,16 @@ use orrery_core::filter::Results;
 use orrery_core::search::{snippet, SearchQuery};
 use orrery_core::state::{Selection, Sort, State};
 use orrery_core::{DateSource, Document};
+use wasm_bindgen::JsCast;
 
 use super::download::{Download, Kind};
-use super::link::StateLink;
-use super::marked::with_hits;
+use super::marked::marked_markup;
 use super::timeline::Timeline;
 use crate::data::{anticipate, card_document, corpus, facet_position, facets, fold, name, named};
+use crate::markup::Markup;
 use crate::nav::Nav;
 use crate::shards::{self, Loaded};
+use crate::url;
 
 /// "19 April 2022", "April 2024" or "Undated".
 pub fn date_label(doc: &Document) -> String {
@@ -178,29 +180,6 @@ pub fn Articles(results: Memo<Results>) -> impl IntoView {
     }
 }
 
-/// The best hit in context when searching (once the text is there, if it is
-/// in a shard), else the lede.
-fn excerpt(position: u32, doc: &'static Document, query: &SearchQuery) -> AnyView {
-    let found = if query.is_empty() {
-        None
-    } else if let Loaded::Ready(full) = shards::document(position as usize) {
-        snippet(fold(), full, query, 14).map(|found| (full, found))
-    } else {
-        None
-    };
-    match found {
-        Some((full, (window, hits))) => {
-            // Ellipses only where the excerpt cuts its paragraph.
-            let paragraph = full.paragraphs.iter().find(|p| p.contains(window)).copied().unwrap_or(window);
-            let before = (window.start > paragraph.start).then_some("…");
-            let after = (window.end < paragraph.end).then_some("…");
-            view! { <p class="snippet">{before} {with_hits(full, window, &hits)} {after}</p> }.into_any()
-        }
-        None if doc.lede.is_empty() => ().into_any(),
-        None => view! { <p class="snippet">{doc.lede.clone()}</p> }.into_any(),
-    }
-}
-
 /// A card, once its summary is here (a large corpus fetches summaries in
 /// chunks, for the cards on show, or a search's cards' whole documents).
 #[component]
@@ -230,78 +209,155 @@ fn pending_card(error: Option<String>) -> AnyView {
     }
 }
 
+/// A card's content is written as HTML and set at once (see
+/// [`crate::markup`]). It is written again when the selection changes (every
+/// link keeps it) or the search does (the excerpt); a link that had the focus
+/// gets it back. Its links are followed by the one listener of
+/// `link::follow_state_links`, as every [`super::link::StateLink`] is.
 #[component]
 fn SummaryCard(position: u32, doc: &'static Document, query: Memo<SearchQuery>) -> impl IntoView {
-    let first_quote = doc.quotes.first().map(|q| {
-        let speaker = q.speaker.and_then(|s| name("speaker", s));
-        let data_speaker = speaker.clone().unwrap_or_default();
-        view! {
-            <blockquote class="card-quote" data-quote="1" data-speaker=data_speaker>
-                <p>"“" {doc.quote_preview.clone()} "”"</p>
-                <footer>
-                    "— " {speaker.unwrap_or_else(|| "Unattributed".into())}
-                    {(doc.quotes.len() > 1).then(|| format!(" · {} quotes", doc.quotes.len()))}
-                    " · " <StateLink to=reader_link(position, Some(1))>"Read in context"</StateLink>
-                </footer>
-            </blockquote>
+    let nav = Nav::get();
+    let card = NodeRef::<leptos::html::Article>::new();
+    let html = move || {
+        nav.selection.track();
+        keep_focus(card);
+        query.with(|q| card_html(position, doc, q))
+    };
+    view! { <article class="card" node_ref=card inner_html=html></article> }
+}
+
+/// If a link inside `card` has the focus (a country chip chosen from the
+/// keyboard), gives it back to the link in the same place once the card has
+/// been written again.
+fn keep_focus(card: NodeRef<leptos::html::Article>) {
+    let Some(article) = card.get_untracked() else { return };
+    let Some(active) = document().active_element() else { return };
+    if !article.contains(Some(&active)) {
+        return;
+    }
+    let links = article.get_elements_by_tag_name("a");
+    let Some(place) = (0..links.length()).find(|&i| links.item(i).as_ref() == Some(&active)) else { return };
+    queue_microtask(move || {
+        let link = article.get_elements_by_tag_name("a").item(place);
+        if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = link.focus();
         }
     });
-    let date_note = match doc.date_source {
-        Some(DateSource::Curator) => Some(" (curator)"),
-        Some(DateSource::FileName) => Some(" (file name)"),
-        _ => None,
+}
+
+/// The inside of a card: its title, date, source, excerpt, country chips and
+/// first quotation, with links to the reader and to filters that keep the
+/// current selection.
+fn card_html(position: u32, doc: &'static Document, query: &SearchQuery) -> String {
+    let nav = Nav::get();
+    let reader = move |quote: Option<u32>| {
+        url::href(&nav.with(|s| {
+            s.location.doc = Some(position);
+            s.location.quote = quote;
+        }))
     };
-    view! {
-        <article class="card">
-            <h2 class="card-title"><StateLink to=reader_link(position, None)>{doc.title.clone()}</StateLink></h2>
-            <p class="card-meta">
-                <time>{date_label(doc)}</time>{date_note}
-                {source_name(doc).map(|s| view! { " · " <span class="card-source">{s}</span> })}
-                {(!doc.quotes.is_empty()).then(|| format!(" · {}", plural(doc.quotes.len(), "quote", "quotes")))}
-            </p>
-            {move || query.with(|q| excerpt(position, doc, q))}
-            <CountryChips doc=doc />
-            {first_quote}
-        </article>
+    let mut html = Markup::default();
+    html.open("h2", &[("class", Some("card-title"))])
+        .element("a", &[("href", Some(&reader(None))), ("data-nav", Some(""))], &doc.title)
+        .close("h2");
+
+    let date_note = match doc.date_source {
+        Some(DateSource::Curator) => " (curator)",
+        Some(DateSource::FileName) => " (file name)",
+        _ => "",
+    };
+    html.open("p", &[("class", Some("card-meta"))]).element("time", &[], &date_label(doc)).text(date_note);
+    if let Some(source) = source_name(doc) {
+        html.text(" · ").element("span", &[("class", Some("card-source"))], &source);
+    }
+    if !doc.quotes.is_empty() {
+        html.text(" · ").text(&plural(doc.quotes.len(), "quote", "quotes"));
+    }
+    html.close("p");
+
+    excerpt(&mut html, position, doc, query);
+    country_chips(&mut html, doc);
+
+    if let Some(quote) = doc.quotes.first() {
+        let speaker = quote.speaker.and_then(|s| name("speaker", s));
+        let attributes = [
+            ("class", Some("card-quote")),
+            ("data-quote", Some("1")),
+            ("data-speaker", Some(speaker.as_deref().unwrap_or(""))),
+        ];
+        html.open("blockquote", &attributes).element("p", &[], &format!("“{}”", doc.quote_preview));
+        html.open("footer", &[]).text("— ").text(speaker.as_deref().unwrap_or("Unattributed"));
+        if doc.quotes.len() > 1 {
+            html.text(&format!(" · {} quotes", doc.quotes.len()));
+        }
+        html.text(" · ")
+            .element("a", &[("href", Some(&reader(Some(1)))), ("data-nav", Some(""))], "Read in context")
+            .close("footer")
+            .close("blockquote");
+    }
+    html.into_string()
+}
+
+/// The best hit in context when searching (once the text is there, if it is
+/// in a shard), else the lede.
+fn excerpt(html: &mut Markup, position: u32, doc: &'static Document, query: &SearchQuery) {
+    let found = if query.is_empty() {
+        None
+    } else if let Loaded::Ready(full) = shards::document(position as usize) {
+        snippet(fold(), full, query, 14).map(|found| (full, found))
+    } else {
+        None
+    };
+    match found {
+        Some((full, (window, hits))) => {
+            // Ellipses only where the excerpt cuts its paragraph.
+            let paragraph = full.paragraphs.iter().find(|p| p.contains(window)).copied().unwrap_or(window);
+            html.open("p", &[("class", Some("snippet"))]);
+            if window.start > paragraph.start {
+                html.text("…");
+            }
+            marked_markup(html, &full.text, window, &hits);
+            if window.end < paragraph.end {
+                html.text("…");
+            }
+            html.close("p");
+        }
+        None if doc.lede.is_empty() => {}
+        None => {
+            html.element("p", &[("class", Some("snippet"))], &doc.lede);
+        }
     }
 }
 
 /// A card's most mentioned countries, and any in the filter: a card is a
 /// summary, and the reader lists them all.
-#[component]
-fn CountryChips(doc: &'static Document) -> impl IntoView {
+fn country_chips(html: &mut Markup, doc: &'static Document) {
     let nav = Nav::get();
     let facet = facet_position("country");
-    let Some(countries) = facets().get(facet) else { return ().into_any() };
+    let Some(countries) = facets().get(facet) else { return };
     let ids: Vec<u32> = doc.countries.iter().filter_map(|c| countries.find(&c.code)).collect();
     if ids.is_empty() {
-        return ().into_any();
+        return;
     }
-    (move || {
-        // Every chip's link keeps the selection, so all follow it.
-        nav.selection.track();
-        let picked = |v: u32| nav.selection.with_untracked(|s| s.is_picked(facet, v));
-        let shown: Vec<u32> =
-            ids.iter().enumerate().filter(|&(i, &v)| i < CARD_CHIPS || picked(v)).map(|(_, &v)| v).collect();
-        let more = ids.len() - shown.len();
-        let chips = shown
-            .into_iter()
-            .filter_map(|v| Some((v, corpus().country(&countries.value(v)?.key)?)))
-            .map(|(v, c)| {
-                let selected = picked(v);
-                let to = nav.with(|s| s.selection.toggle(facet, v));
-                let label = if selected { format!("Remove the filter {}", c.name) } else { format!("Filter by {}", c.name) };
-                view! {
-                    <li>
-                        <StateLink to=to class=if selected { "country-chip selected" } else { "country-chip" } label=label>
-                            {c.name.clone()}
-                        </StateLink>
-                    </li>
-                }
-            })
-            .collect_view();
-        let more = (more > 0).then(|| view! { <li class="chip-more">{format!("+{more} more")}</li> });
-        view! { <ul class="chips" aria-label="Countries">{chips}{more}</ul> }
-    })
-    .into_any()
+    let picked = |v: u32| nav.selection.with_untracked(|s| s.is_picked(facet, v));
+    let shown: Vec<u32> =
+        ids.iter().enumerate().filter(|&(i, &v)| i < CARD_CHIPS || picked(v)).map(|(_, &v)| v).collect();
+    let more = ids.len() - shown.len();
+    html.open("ul", &[("class", Some("chips")), ("aria-label", Some("Countries"))]);
+    for (v, country) in shown.into_iter().filter_map(|v| Some((v, corpus().country(&countries.value(v)?.key)?))) {
+        let selected = picked(v);
+        let to = url::href(&nav.with(|s| s.selection.toggle(facet, v)));
+        let (class, label) = if selected {
+            ("country-chip selected", format!("Remove the filter {}", country.name))
+        } else {
+            ("country-chip", format!("Filter by {}", country.name))
+        };
+        let attributes =
+            [("href", Some(to.as_str())), ("class", Some(class)), ("data-nav", Some("")), ("aria-label", Some(&label))];
+        html.open("li", &[]).element("a", &attributes, &country.name).close("li");
+    }
+    if more > 0 {
+        html.element("li", &[("class", Some("chip-more"))], &format!("+{more} more"));
+    }
+    html.close("ul");
 }

@@ -1,6 +1,7 @@
 //! Document text with its quotations, country mentions and search hits
-//! marked, built as DOM nodes from spans: corpus text never becomes HTML, so
-//! `<script>` in an article shows as text.
+//! marked, built as DOM nodes from spans (or, for a card's excerpt, written
+//! as escaped markup): corpus text never becomes HTML, so `<script>` in an
+//! article shows as text.
 
 use leptos::prelude::*;
 use orrery_core::marks::segments;
@@ -9,6 +10,7 @@ use orrery_core::{Document, Span};
 
 use super::link::{absolute_url, copy_link, StateLink};
 use crate::data::{corpus, facet_position, facets, name};
+use crate::markup::Markup;
 use crate::nav::Nav;
 
 /// The search hits to mark in a text, and the one a concordance line
@@ -44,6 +46,18 @@ fn text_with_hits(text: &str, span: Span, hits: Hits) -> AnyView {
         })
         .collect_view()
         .into_any()
+}
+
+/// `text[span]` with search hits in `<mark>`, written as markup (for a card,
+/// [`crate::markup`]).
+pub fn marked_markup(html: &mut Markup, text: &str, span: Span, hits: &[Span]) {
+    for (piece, hit) in segments(span, hits) {
+        let part = text.get(piece.range()).unwrap_or("");
+        match hit {
+            Some(_) => html.element("mark", &[], part),
+            None => html.text(part),
+        };
+    }
 }
 
 /// Document text with search hits marked.
