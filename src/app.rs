@@ -132,7 +132,14 @@ pub fn App() -> impl IntoView {
     let answered = Memo::new(move |_| results.with(|r| r.uncounted && r.missing.is_empty()));
     Effect::new(move |_| {
         if in_page && (due.get() || answered.get()) && !shards::fetching() && !counts.get_untracked() {
-            after_paint(move || counts.set(true));
+            // Asked again after the paint: a search's cards, painted
+            // meanwhile, ask for their documents then, and the facets wait
+            // for those too (this effect runs again as each arrives).
+            after_paint(move || {
+                if !untrack(shards::fetching) {
+                    counts.set(true);
+                }
+            });
         }
     });
     let waiting = Memo::new(move |_| {

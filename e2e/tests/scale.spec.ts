@@ -167,6 +167,23 @@ test('a first search asks for the facets only once its cards are on screen', asy
   expect(shards.slice(filter).filter((s) => s.startsWith('terms/') || s.startsWith('doc/'))).toEqual([]);
 });
 
+test('a first search\'s facets wait until its cards\' documents have arrived, not only been asked for', async ({ page, baseURL }) => {
+  const shards = shardRequests(page);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/data-[0-9a-f]{16}\/doc\/\d+\.bin$/, async (route) => { await held; await route.continue(); });
+  await page.goto(big(baseURL, '?q=space'));
+  await expect.poll(() => shards.filter((s) => s.startsWith('doc/')).length).toBe(15);
+  // Past the second after which the facets are due, with the documents on
+  // their way: the facets are not asked for.
+  await page.waitForTimeout(1500);
+  expect(shards).not.toContain('filter.bin');
+  release();
+  await expect(page.locator('main article mark').first()).toBeVisible();
+  await expect.poll(() => shards.includes('filter.bin')).toBe(true);
+  await expect(page.locator('.browse')).not.toHaveClass(/waiting/);
+});
+
 for (const [how, act] of [
   ['the pointer on a facet', (page: Page) => page.locator('fieldset.facet[data-facet="country"] li').first().hover()],
   ['the focus on the sort menu', (page: Page) => page.locator('.sort select').focus()],

@@ -228,7 +228,8 @@ fn SummaryCard(position: u32, doc: &'static Document, query: Memo<SearchQuery>) 
 
 /// If a link inside `card` has the focus (a country chip chosen from the
 /// keyboard), gives it back to the link in the same place once the card has
-/// been written again.
+/// been written again. (Rendering the first view natively, the card is never
+/// mounted, so this stops before asking for the document.)
 fn keep_focus(card: NodeRef<leptos::html::Article>) {
     let Some(article) = card.get_untracked() else { return };
     let Some(active) = document().active_element() else { return };
