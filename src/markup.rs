@@ -15,10 +15,13 @@ pub struct Markup(String);
 
 impl Markup {
     /// `<tag name="value" …>`. An attribute whose value is `None` is left out.
+    /// No attribute may be an event handler (`on…`): escaping keeps a value
+    /// inside its quotes, but a handler's value is code.
     pub fn open(&mut self, tag: &'static str, attributes: &[(&'static str, Option<&str>)]) -> &mut Markup {
         self.0.push('<');
         self.0.push_str(tag);
         for (name, value) in attributes {
+            debug_assert!(!name.to_ascii_lowercase().starts_with("on"), "an event handler in markup: {name}");
             let Some(value) = value else { continue };
             self.0.push(' ');
             self.0.push_str(name);
@@ -74,6 +77,13 @@ mod tests {
             html.into_string(),
             "<a href=\"/?q=&quot;&gt;&lt;script&gt;\" class=\"x\">&lt;img src=x onerror=alert(1)&gt; &amp; more</a>"
         );
+    }
+
+    #[test]
+    #[should_panic(expected = "an event handler in markup")]
+    #[cfg(debug_assertions)]
+    fn an_event_handler_is_refused() {
+        Markup::default().open("img", &[("onerror", Some("x"))]);
     }
 
     #[test]
