@@ -33,15 +33,20 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The state of the reader at document `doc` (and quotation `quote`), with
-/// the current selection, following it as it changes.
+/// the current selection.
+fn reader_state(nav: Nav, doc: u32, quote: Option<u32>) -> State {
+    nav.with(|s| {
+        s.location.doc = Some(doc);
+        s.location.quote = quote;
+    })
+}
+
+/// [`reader_state`], following the selection as it changes.
 pub fn reader_link(doc: u32, quote: Option<u32>) -> Signal<State> {
     let nav = Nav::get();
     Signal::derive(move || {
         nav.selection.track();
-        nav.with(|s| {
-            s.location.doc = Some(doc);
-            s.location.quote = quote;
-        })
+        reader_state(nav, doc, quote)
     })
 }
 
@@ -251,12 +256,7 @@ fn keep_focus(card: NodeRef<leptos::html::Article>) {
 /// current selection.
 fn card_html(position: u32, doc: &'static Document, query: &SearchQuery) -> String {
     let nav = Nav::get();
-    let reader = move |quote: Option<u32>| {
-        url::href(&nav.with(|s| {
-            s.location.doc = Some(position);
-            s.location.quote = quote;
-        }))
-    };
+    let reader = |quote: Option<u32>| url::href(&reader_state(nav, position, quote));
     let mut html = Markup::default();
     html.open("h2", &[("class", Some("card-title"))])
         .element("a", &[("href", Some(&reader(None))), ("data-nav", Some(""))], &doc.title)
